@@ -85,19 +85,24 @@ def ingest(paths: tuple[Path, ...], db_path: Path, silent: bool) -> None:
         files = [f for p in paths for f in article_files(p)]
     except InputError as err:
         raise click.ClickException(str(err)) from err
-    store = open_store(db_path)
+    store = None  # opened at the first readable article, so bad input never creates a database
     tally = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0}
-    with tqdm(total=len(files), disable=silent, unit="article", file=sys.stderr) as bar:
+    failures: list[str] = []
+    with tqdm(total=len(files), disable=silent or len(files) < 2, unit="article", file=sys.stderr) as bar:
         for _file, item in iter_articles(list(paths)):
             bar.update()
             if isinstance(item, InputError):
                 tally["failed"] += 1
-                echo_err(f"failed: {item}", silent=silent)
+                failures.append(str(item))
                 continue
+            store = store or open_store(db_path)
             tally[store.save_article(item, analyse(item))] += 1
+    if store is None:
+        detail = failures[0] if len(failures) == 1 else f"none of {len(files)} articles could be read"
+        raise click.ClickException(detail)
+    for line in failures:
+        echo_err(f"failed: {line}", silent=silent)
     echo_err(", ".join(f"{v} {k}" for k, v in tally.items()) + f" -> {db_path}", silent=silent)
-    if tally["failed"] == len(files):
-        raise click.ClickException("no article could be ingested")
 
 
 @main.command()

@@ -57,6 +57,7 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
         self.path = Path(path)
         _check_location(self.path, create=create)
+        existed = self.path.exists()
         try:
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -64,6 +65,8 @@ class Store:
                 self.db.enable_wal()
             create_schema(self.db)
         except sqlite3.DatabaseError as err:
+            if not existed:
+                raise StoreError(f"cannot create database {self.path} ({err}); choose a writable --db") from err
             raise StoreError(f"{self.path} is not a usable zhaoshang database ({err}); move it aside") from err
 
     def close(self) -> None:
