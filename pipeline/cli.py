@@ -31,12 +31,19 @@ def main() -> None:
 
 
 def _article_json(path: Path | None, published: str | None, city: str | None) -> dict:
-    article = read_stdin_article(sys.stdin.buffer.read(), published=published, city=city) if path is None \
+    article = (
+        read_stdin_article(sys.stdin.buffer.read(), published=published, city=city)
+        if path is None
         else read_article(path, published=published, city=city)
+    )
     out = analyse(article).to_dict()
     if path is None or path.suffix.lower() != ".txt":
-        out["article"] = {"title": article.title, "published": article.published, "source": article.source,
-                          "text": article.text}
+        out["article"] = {
+            "title": article.title,
+            "published": article.published,
+            "source": article.source,
+            "text": article.text,
+        }
     return out
 
 
@@ -108,8 +115,13 @@ def ingest(paths: tuple[Path, ...], db_path: Path, silent: bool) -> None:
 @main.command()
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--min", "floors", multiple=True, metavar="FIELD=F1",
-              help="Fail (exit 1) when a field's F1 is below the floor, e.g. --min amounts=0.97.")
+@click.option(
+    "--min",
+    "floors",
+    multiple=True,
+    metavar="FIELD=F1",
+    help="Fail (exit 1) when a field's F1 is below the floor, e.g. --min amounts=0.97.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and false hit on stderr.")
 def evaluate(gold_dir: Path, fmt: str, floors: tuple[str, ...], verbose: bool) -> None:
     """Score the extractors on your own annotated articles (NAME.txt + NAME.gold.json)."""
@@ -130,10 +142,13 @@ def evaluate(gold_dir: Path, fmt: str, floors: tuple[str, ...], verbose: bool) -
 def _score_table(result: dict) -> str:
     lines = [f"{'field':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
     for name, v in result["fields"].items():
-        lines.append(f"{name:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}"
-                     f"{v['tp']:>6}{v['fp']:>6}{v['fn']:>6}")
-    lines.append(f"amount label accuracy {result['amount_label_accuracy']}; "
-                 f"leader title accuracy {result['leader_title_accuracy']}")
+        lines.append(
+            f"{name:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['tp']:>6}{v['fp']:>6}{v['fn']:>6}"
+        )
+    lines.append(
+        f"amount label accuracy {result['amount_label_accuracy']}; "
+        f"leader title accuracy {result['leader_title_accuracy']}"
+    )
     lines.append(f"overall F1 {result['overall_f1']:.3f} over {result['articles']} articles")
     return "\n".join(lines)
 
@@ -163,3 +178,76 @@ def search(query: str, db_path: Path, limit: int) -> None:
     store = open_store(db_path, create=False)
     for row in store.search(query, limit=limit):
         click.echo(f"{row['published'] or '':<11}{row['city'] or '':<8}{row['title'] or row['id']}")
+
+
+# Commands below import their modules lazily: `extract` should not pay for httpx, pandas or Datasette.
+
+
+@main.command()
+@click.option("--source", "names", multiple=True, help="Crawl this site definition (repeatable).")
+@click.option("--all", "crawl_all", is_flag=True, help="Crawl every site definition.")
+@click.option(
+    "--sources-dir", type=click.Path(path_type=Path, file_okay=False), help="Folder of NAME.toml site definitions."
+)
+@click.option("--since", help="Ignore articles published before YYYY-MM-DD.")
+@click.option("--max-pages", type=click.IntRange(min=1), help="At most this many list pages per site.")
+@db_option
+@silent_option
+def crawl(
+    names: tuple[str, ...],
+    crawl_all: bool,
+    sources_dir: Path | None,
+    since: str | None,
+    max_pages: int | None,
+    db_path: Path,
+    silent: bool,
+) -> None:
+    """Crawl government news sites politely and incrementally into the database."""
+    from pipeline.crawl import crawl as run_crawl
+    from pipeline.sources import SourceError, load_sources
+
+    if not names and not crawl_all:
+        raise click.UsageError("name a site with --source NAME (see corpus/sources/) or use --all")
+    try:
+        since_date = parse_iso_date(since)
+        sources = load_sources(sources_dir)
+    except (BadDate, SourceError) as err:
+        raise click.ClickException(str(err)) from err
+    chosen = sources if crawl_all else [s for s in sources if s.name in names]
+    unknown = sorted(set(names) - {s.name for s in sources})
+    if unknown:
+        known = ", ".join(s.name for s in sources)
+        raise click.ClickException(f"unknown source {', '.join(unknown)}; known: {known}")
+    store = open_store(db_path)
+    for report in run_crawl(chosen, store, since=since_date, max_pages=max_pages, progress=not silent):
+        echo_err(report.summary(), silent=silent)
+
+
+@main.command()
+@db_option
+@silent_option
+def reparse(db_path: Path, silent: bool) -> None:
+    """Re-parse archived raw pages and re-extract their facts, without the network."""
+    from pipeline.crawl import reparse as run_reparse
+
+    store = open_store(db_path, create=False)
+    tally = run_reparse(store, progress=not silent)
+    echo_err(", ".join(f"{v} {k}" for k, v in tally.items()), silent=silent)
+
+
+@main.command()
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path),
+    default=Path("outputs") / "demo.db",
+    show_default=True,
+    help="Where the demo database is written (recreated each run).",
+)
+@silent_option
+def demo(db_path: Path, silent: bool) -> None:
+    """Crawl the bundled mirror of government sites over local HTTP, extract, store and compare."""
+    from pipeline.demo import print_demo, run_demo
+
+    result = run_demo(db_path, progress=not silent)
+    print_demo(result, silent=silent)

@@ -15,7 +15,11 @@ F = Callable[..., Any]
 
 def db_option(func: F) -> F:
     return click.option(
-        "--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True,
+        "--db",
+        "db_path",
+        type=click.Path(path_type=Path),
+        default=DEFAULT_DB,
+        show_default=True,
         help="SQLite database file.",
     )(func)
 

@@ -29,7 +29,7 @@ class GoldError(ValueError):
 
 def norm_name(value: str | None) -> str:
     text = unicodedata.normalize("NFKC", value or "")
-    for mark in "“”\"「」《》":
+    for mark in '“”"「」《》':
         text = text.replace(mark, "")
     return "".join(text.split())
 
@@ -91,8 +91,14 @@ class Tally:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if self.fn == 0 else 0.0)
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -145,7 +151,8 @@ def score_article(report: Report, name: str, pred: Item, gold: Item) -> None:
         report.misses += [f"miss  {name} {fld}: {json.dumps(g, ensure_ascii=False)}" for g in missed]
         report.misses += [f"extra {name} {fld}: {p.get('text') or p.get('name')}" for p in extras]
         key, hits = {"amounts": ("label", report.label_hits), "leaders": ("title", report.title_hits)}.get(
-            fld, (None, None))
+            fld, (None, None)
+        )
         for p, g in pairs if key else []:
             if g.get(key):
                 hits[1] += 1
@@ -175,8 +182,9 @@ def evaluate_dir(gold_dir: Path) -> Report:
         text_path = gold_path.with_name(name + ".txt")
         pred: Item = {}
         if text_path.exists():
-            article = Article(text=text_path.read_text(encoding="utf-8"), published=gold.get("published"),
-                              city=gold.get("city"))
+            article = Article(
+                text=text_path.read_text(encoding="utf-8"), published=gold.get("published"), city=gold.get("city")
+            )
             pred = analyse(article).to_dict()
         score_article(report, name, pred, gold)
     return report

@@ -51,7 +51,7 @@ class _Handler(SimpleHTTPRequestHandler):
     request_log: list[str]
     log_lock: threading.Lock
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         log.debug("mirror: " + format, *args)
 
     def _record(self) -> None:

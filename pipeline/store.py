@@ -109,9 +109,7 @@ class Store:
     def save_article(self, article: Article, facts: Facts | None, *, raw: bytes | None = None) -> str:
         """Insert or update one article with its facts. Returns added, updated or unchanged."""
         key = article.key
-        old = self.db.execute(
-            "select content_hash, extractor_version from articles where id = ?", [key]
-        ).fetchone()
+        old = self.db.execute("select content_hash, extractor_version from articles where id = ?", [key]).fetchone()
         if old and old[0] == article.content_hash and old[1] == EXTRACTOR_VERSION:
             return "unchanged"
         if article.source_name:
@@ -191,13 +189,17 @@ class Store:
                 "join articles a on a.id = s.article_id where articles_search match ? "
                 "order by bm25(articles_search) limit ?"
             )
-            rows = [dict(zip(("id", "title", "published", "city"), r, strict=True))
-                    for r in self.db.execute(sql, [match, limit]).fetchall()]
+            rows = [
+                dict(zip(("id", "title", "published", "city"), r, strict=True))
+                for r in self.db.execute(sql, [match, limit]).fetchall()
+            ]
         if not rows:
             like = f"%{query}%"
             sql = "select id, title, published, city from articles where title like ? or text like ? limit ?"
-            rows = [dict(zip(("id", "title", "published", "city"), r, strict=True))
-                    for r in self.db.execute(sql, [like, like, limit]).fetchall()]
+            rows = [
+                dict(zip(("id", "title", "published", "city"), r, strict=True))
+                for r in self.db.execute(sql, [like, like, limit]).fetchall()
+            ]
         return rows
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:

@@ -74,8 +74,9 @@ def test_bad_published_date(runner: CliRunner, articles_dir: Path) -> None:
     assert result.exit_code != 0 and "YYYY-MM-DD" in result.output
 
 
-def test_directory_with_one_bad_file_still_processes_the_others(runner: CliRunner, tmp_path: Path,
-                                                                 articles_dir: Path) -> None:
+def test_directory_with_one_bad_file_still_processes_the_others(
+    runner: CliRunner, tmp_path: Path, articles_dir: Path
+) -> None:
     (tmp_path / "a.txt").write_text((articles_dir / "a003.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")
     result = runner.invoke(main, ["extract", str(tmp_path)])

@@ -30,8 +30,17 @@ def test_schema_has_wal_and_foreign_keys(store: Store) -> None:
     assert store.db.journal_mode == "wal"
     fks = {fk.other_table for fk in store.db["amounts"].foreign_keys}
     assert fks == {"articles"}
-    assert {"articles", "amounts", "counts", "growth", "leaders", "projects", "organizations",
-            "sources", "crawl_runs"} <= set(store.db.table_names())
+    assert {
+        "articles",
+        "amounts",
+        "counts",
+        "growth",
+        "leaders",
+        "projects",
+        "organizations",
+        "sources",
+        "crawl_runs",
+    } <= set(store.db.table_names())
 
 
 def test_save_twice_is_unchanged_and_keeps_counts(store: Store, dongying: Article) -> None:
