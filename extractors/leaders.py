@@ -1,7 +1,283 @@
-"""Placeholder until the leaders extractor lands (this session)."""
+"""Officials named with a public post: 市委书记杨国强, 市委副书记、市长陈必昌, 杨国强（市委书记）.
+
+How a mention is read:
+
+1. Every post head in ``corpus/dictionaries/posts.tsv`` (and every company role in
+   ``roles_not_leaders.tsv``) is found with one longest-first regex.
+2. A name right after a head (surname from ``surnames.txt``; where it ends is decided by token
+   boundaries and ``name_followers.txt``) makes a mention.  Its title is the head plus the organ
+   written before it (莆田市委 | 书记), read leftwards over jieba tokens up to punctuation or a
+   word of ``title_stops.txt``; posts chained with 、 (or ， after a post) are kept whole.
+3. Otherwise a name right before a public head (习近平总书记, 林旭阳市长在…) takes the bare head.
+4. A collective head (市领导) gives its title to every name of the list after it.
+5. Chains containing a company role (董事长, 总经理) or a company name, and names credited by the
+   spaCy Matcher patterns of ``corpus/patterns/leaders.jsonl`` (记者 张佳松, 田雨/摄), are dropped.
+
+jieba's dictionary tag is used as a hint only (a dictionary word tagged other than nr right after a
+post, such as 高度 in 书记高度重视, is not a name); jieba's nr tag itself is never trusted.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
 
-def extract_leaders(text: str) -> list:
-    return []
+from extractors.facts import Leader
+from extractors.resources import corpus_path, read_lines
+from extractors.segment import boundaries, dictionary_tag, nlp, to_doc, token_at, tokenize
+
+_CJK = r"\u4e00-\u9fff"
+_NAME_RUN = re.compile(rf"[{_CJK}]{{1,6}}")
+_ORGAN_CHAR = re.compile(rf"[{_CJK}A-Za-z0-9()（）]")
+_CHAIN_SEPARATORS = "、，,"
+_COMPANY_WORDS = ("公司", "集团", "股份", "控股", "株式会社", "企业", "银行", "工厂", "厂")
+_MAX_TITLE = 32  # longest chained title we accept, in characters
+
+
+class LeaderPatternError(ValueError):
+    """A pattern line in corpus/patterns/leaders.jsonl is not valid JSON or not a valid pattern."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    posts: dict[str, str]  # head -> body (party, government, ..., collective, company)
+    head_re: re.Pattern[str]
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    followers: frozenset[str]  # words that end a name
+    stops: frozenset[str]  # words that end the organ part of a title
+
+
+@cache
+def lexicon() -> Lexicon:
+    posts = {line.split("\t")[0]: line.split("\t")[1] for line in read_lines("dictionaries", "posts.tsv")}
+    for line in read_lines("dictionaries", "roles_not_leaders.tsv"):
+        posts.setdefault(line.split("\t")[0], "company")
+    heads = sorted(posts, key=len, reverse=True)
+    surnames = read_lines("dictionaries", "surnames.txt")
+    return Lexicon(
+        posts=posts,
+        head_re=re.compile("|".join(map(re.escape, heads))),
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        followers=frozenset(read_lines("dictionaries", "name_followers.txt")),
+        stops=frozenset(read_lines("dictionaries", "title_stops.txt")),
+    )
+
+
+@cache
+def credit_matcher():  # -> spacy.matcher.Matcher
+    """spaCy Matcher over the bylines and photo credits of corpus/patterns/leaders.jsonl."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp().vocab, validate=True)
+    path = corpus_path("patterns", "leaders.jsonl")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            rule = json.loads(line)
+            matcher.add(rule["id"], [rule["pattern"]])
+        except (json.JSONDecodeError, KeyError, ValueError) as exc:
+            raise LeaderPatternError(f"{path}:{number}: {exc}; fix the pattern line") from exc
+    return matcher
+
+
+def credited_names(text: str) -> set[str]:
+    """Names given as reporter, editor or photographer credits."""
+    doc = to_doc(text)
+    names: set[str] = set()
+    for _, start, end in credit_matcher()(doc):
+        span = doc[start:end]
+        words = [t.text for t in span if re.fullmatch(rf"[{_CJK}]+", t.text)]
+        if len(words) >= 2:  # role + name, or split name
+            names.add("".join(words[1:]) if words[0] not in ("摄", "摄影", "供图", "绘") else words[0])
+        if span[-1].text in ("摄", "摄影", "供图", "绘"):
+            names.add(span[0].text)
+    return names
+
+
+def surname_length(run: str) -> int:
+    lex = lexicon()
+    if run[:2] in lex.compound_surnames:
+        return 2
+    return 1 if run[:1] in lex.surnames else 0
+
+
+def _follows(rest: str) -> bool:
+    """Does ``rest`` (text right after a candidate name) start like what follows a name?"""
+    followers = lexicon().followers
+    return any(rest.startswith(w) for w in followers)
+
+
+def _not_a_name_word(text: str, pos: int, length: int) -> bool:
+    """The token at ``pos`` is an ordinary dictionary word crossing the candidate (书记高度重视)."""
+    tok = token_at(text, pos)
+    if tok is None or len(tok.text) < 2:
+        return False
+    tag = dictionary_tag(tok.text)
+    if tag is None or tag.startswith("nr"):
+        return False
+    return not (tok.end == pos + length and _follows(text[tok.end :]))
+
+
+def read_name(text: str, pos: int) -> str | None:
+    """The person's name starting at ``pos``, or None."""
+    found = _NAME_RUN.match(text, pos)
+    if not found:
+        return None
+    run = found.group()
+    slen = surname_length(run)
+    if not slen or len(run) < slen + 1:
+        return None
+    token = token_at(text, pos)
+    if token and len(token.text) == slen + 3 == len(run) and dictionary_tag(token.text) is None:
+        return run  # jieba groups an unknown four-character name whole (田尻和宏)
+    bounds = boundaries(text)
+    for length in (slen + 2, slen + 1):
+        if length > len(run):
+            continue
+        rest = run[length:]
+        if length == slen + 2 and (_follows(run[length - 1 :]) or run[length - 1] in lexicon().followers):
+            continue
+        if rest and not (pos + length in bounds or _follows(rest)):
+            continue
+        if _not_a_name_word(text, pos, length):
+            return None
+        return run[:length]
+    return None
+
+
+def organ_start(text: str, head_start: int) -> int:
+    """Where the organ written before a post head begins (莆田市委 | 书记 → start of 莆田)."""
+    lex = lexicon()
+    start = head_start
+    while start > 0 and head_start - start < _MAX_TITLE and _ORGAN_CHAR.match(text[start - 1]):
+        start -= 1
+    cut = start
+    for tok in tokenize(text):
+        if tok.end <= start or tok.start >= head_start:
+            continue
+        piece = text[max(tok.start, start) : min(tok.end, head_start)]
+        if piece in lex.stops or any(ch.isdigit() for ch in piece) or tok.text in lex.stops:
+            cut = min(tok.end, head_start)
+    return cut
+
+
+def title_start(text: str, head: re.Match[str], ends: dict[int, re.Match[str]]) -> int:
+    """Start of the whole chained title ending with ``head`` (市委常委、副市长、…书记)."""
+    start = organ_start(text, head.start())
+    while start > 1 and text[start - 1] in _CHAIN_SEPARATORS and (start - 1) in ends:
+        previous = ends[start - 1]
+        new_start = organ_start(text, previous.start())
+        if head.end() - new_start > _MAX_TITLE:
+            break
+        start = new_start
+    return start
+
+
+def _is_company_title(title: str, heads: list[str]) -> bool:
+    posts = lexicon().posts
+    return any(posts.get(h) == "company" for h in heads) or any(w in title for w in _COMPANY_WORDS)
+
+
+def name_before(text: str, head: re.Match[str]) -> tuple[str, int] | None:
+    """习近平总书记 / 林旭阳市长在…: a name written right before a bare post."""
+    for tok in tokenize(text):
+        if tok.end == head.start():
+            if 2 <= len(tok.text) <= 3 and surname_length(tok.text) and dictionary_tag(tok.text) in (
+                None, "nr", "nrt", "nrfg"
+            ):
+                before = text[tok.start - 1] if tok.start else "。"
+                if (dictionary_tag(tok.text) or "").startswith("nr") or not _ORGAN_CHAR.match(before) or before in lexicon().stops:
+                    return tok.text, tok.start
+            return None
+    return None
+
+
+_BRACKETED = re.compile(rf"([{_CJK}]{{2,4}})[（(]([^（）()]{{2,30}})[）)]")
+
+
+def bracketed(text: str) -> list[tuple[str, str, int, str]]:
+    """杨国强（市委书记）: a post in brackets right after the name."""
+    lex = lexicon()
+    found = []
+    for match in _BRACKETED.finditer(text):
+        title = match.group(2)
+        last = None
+        for last in lex.head_re.finditer(title):
+            pass
+        if last is None or last.end() != len(title):
+            continue
+        run = match.group(1)
+        for length in (3, 2, 4):  # the name ends at the bracket; its start is the open question
+            name = run[-length:] if length <= len(run) else None
+            pos = match.end(1) - length
+            if name and surname_length(name) and (pos == 0 or pos in boundaries(text)):
+                found.append((name, title, pos, lex.posts[last.group()]))
+                break
+    return found
+
+
+def _list_after(text: str, pos: int) -> list[tuple[str, int]]:
+    """Further names of a list: 市领导张三、李四、王五等 → 李四, 王五."""
+    out = []
+    while pos < len(text) and text[pos] == "、":
+        name = read_name(text, pos + 1)
+        if not name or lexicon().head_re.match(text, pos + 1):
+            break
+        out.append((name, pos + 1))
+        pos = pos + 1 + len(name)
+    return out
+
+
+def _mentions(text: str) -> list[tuple[str, str, int, str]]:
+    """(name, title, start, body) for every post mention in ``text``."""
+    lex = lexicon()
+    heads = list(lex.head_re.finditer(text))
+    ends = {m.end(): m for m in heads}
+    found = bracketed(text)
+    for head in heads:
+        body = lex.posts[head.group()]
+        name = read_name(text, head.end())
+        if name is None:
+            before = name_before(text, head) if body not in ("company", "collective") else None
+            if before:
+                found.append((before[0], head.group(), before[1], body))
+            continue
+        start = title_start(text, head, ends)
+        title = text[start : head.end()]
+        chain = [m.group() for m in heads if start <= m.start() < head.end()]
+        if _is_company_title(title, chain):
+            found.append((name, title, head.end(), "company"))
+            continue
+        found.append((name, title, head.end(), body))
+        if body == "collective":
+            found += [(n, title, p, body) for n, p in _list_after(text, head.end() + len(name))]
+    return found
+
+
+def extract_leaders(text: str) -> list[Leader]:
+    """Officials with their fullest post, one per person, in order of first mention."""
+    if not text:
+        return []
+    credited = credited_names(text)
+    best: dict[str, Leader] = {}
+    rank: dict[str, tuple[int, int]] = {}
+    excluded: set[str] = set(credited)
+    for name, title, start, body in _mentions(text):
+        if body == "company":
+            excluded.add(name)
+            continue
+        score = (body != "collective", len(title))
+        leader = best.get(name)
+        if leader is None:
+            best[name] = Leader(name=name, title=title, start=start, end=start + len(name), text=name)
+            rank[name] = score
+            continue
+        leader.mentions += 1
+        if score > rank[name]:
+            leader.title, rank[name] = title, score
+    return sorted((v for k, v in best.items() if k not in excluded), key=lambda lead: lead.start)

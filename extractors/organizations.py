@@ -1,7 +1,208 @@
-"""Placeholder until the organizations extractor lands (this session)."""
+"""Companies, groups and institutes named in an article (not government bodies).
+
+Three sources, all data in ``corpus/dictionaries/``:
+
+1. a legal or group suffix (``company_suffixes.tsv``: 有限公司, 集团, 株式会社…) with the words
+   before it, read leftwards over jieba tokens up to punctuation or a word of ``org_stops.txt``;
+2. well-known companies the press names bare (``companies.txt``: 宁德时代, 中国中化, 万科);
+3. a brand followed by an industry word (``industry_terms.txt``: 长安汽车, 三精药业), when the
+   brand is not an ordinary dictionary word or a place.
+
+Full names are preferred; a shorter form that is written elsewhere in the article (中粮 for 中粮集团,
+金雷新能源 for 山东金雷新能源重装有限公司) is recorded in ``short_names`` of the full name.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
 
-def extract_organizations(text: str) -> list:
-    return []
+from extractors.facts import Organization
+from extractors.resources import read_lines
+from extractors.segment import boundaries, dictionary_tag, tokenize
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·&]")
+_MAX_NAME = 30
+
+
+@dataclass(frozen=True, slots=True)
+class OrgLexicon:
+    suffix_re: re.Pattern[str]
+    known_re: re.Pattern[str]
+    industry_re: re.Pattern[str]
+    stops: frozenset[str]
+    generic: frozenset[str]  # words that make 'X公司' a description, not a name
+    places: tuple[str, ...]  # place names and their short forms, longest first
+
+
+@cache
+def lexicon() -> OrgLexicon:
+    suffixes = sorted((line.split("\t")[0] for line in read_lines("dictionaries", "company_suffixes.tsv")),
+                      key=len, reverse=True)
+    known = sorted(read_lines("dictionaries", "companies.txt"), key=len, reverse=True)
+    industry = sorted(read_lines("dictionaries", "industry_terms.txt"), key=len, reverse=True)
+    return OrgLexicon(
+        suffix_re=re.compile("|".join(map(re.escape, suffixes))),
+        known_re=re.compile("|".join(map(re.escape, known))),
+        industry_re=re.compile("|".join(map(re.escape, industry))),
+        stops=frozenset(read_lines("dictionaries", "org_stops.txt")),
+        generic=frozenset(read_lines("dictionaries", "org_generic.txt")),
+        places=place_names(),
+    )
+
+
+@cache
+def place_names() -> tuple[str, ...]:
+    """Place names with and without their administrative suffix (山东省, 山东), longest first."""
+    names: set[str] = set()
+    for line in read_lines("dictionaries", "places.tsv"):
+        name = line.split("\t")[0]
+        names.add(name)
+        short = re.sub(r"(省|市|县|区|自治区|自治州|自治县|特别行政区|盟|旗)$", "", name)
+        if len(short) >= 2:
+            names.add(short)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+# jieba's dictionary tags are coarse (制造 v, 平遥 a), so only function-word tags end a name;
+# verbs that end one are listed in org_stops.txt.
+_STOP_TAGS = ("p", "c", "u", "r", "d", "m", "q", "t", "f", "y", "e")
+_LEADING = "据在由向对与和及而但占将把被让从为"  # a preposition glued to the name by jieba (据锦辉)
+
+
+def _ends_name(token: str) -> bool:
+    """A token that cannot be part of a company name (verbs, prepositions, 企业 as a category)."""
+    if token in lexicon().stops or any(ch.isdigit() for ch in token):
+        return True
+    tag = dictionary_tag(token)
+    if tag is None:
+        return False
+    if len(token) == 1:  # 新, 大 (adjectives) start names; 据, 而, 占 do not
+        return tag in ("p", "c", "u", "r", "d", "v")
+    return tag.startswith(_STOP_TAGS)
+
+
+def name_start(text: str, end: int) -> int:
+    """Start of the name that ends at ``end`` (the start of its suffix), read leftwards by token."""
+    start = end
+    while start > 0 and end - start < _MAX_NAME and _NAME_CHAR.match(text[start - 1]):
+        start -= 1
+    cut = start
+    for tok in tokenize(text):
+        if tok.end <= start or tok.start >= end:
+            continue
+        piece = text[max(tok.start, start) : min(tok.end, end)]
+        if _ends_name(piece) or (piece == tok.text and _ends_name(tok.text)):
+            cut = min(tok.end, end)
+    while cut < end - 2 and text[cut] in _LEADING:
+        cut += 1
+    return cut
+
+
+def is_generic(core: str) -> bool:
+    """该公司, 三家公司, 合资公司: a description rather than a name."""
+    lex = lexicon()
+    if len(core) < 2 or core in lex.generic or re.fullmatch(r"[\d一二三四五六七八九十两几多数各]+家?", core):
+        return True
+    return core[0] in "该此这其本我贵各每某" or core.endswith("家") or core in lex.places
+
+
+def suffix_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names ending in a company suffix."""
+    spans = []
+    for match in lexicon().suffix_re.finditer(text):
+        start = name_start(text, match.start())
+        if not is_generic(text[start : match.start()]):
+            spans.append((start, match.end()))
+    return spans
+
+
+def known_names(text: str) -> list[tuple[int, int]]:
+    """Listed companies, only where they stand as words (not 国电 inside 韩国电动车)."""
+    bounds = boundaries(text)
+    return [(m.start(), m.end()) for m in lexicon().known_re.finditer(text)
+            if m.start() in bounds and m.end() in bounds]
+
+
+def brand_names(text: str) -> list[tuple[int, int]]:
+    """长安汽车, 三精药业: a brand token (not a common word, not a place) + an industry word."""
+    lex = lexicon()
+    spans = []
+    by_end = {tok.end: tok for tok in tokenize(text)}
+    for match in lex.industry_re.finditer(text):
+        brand = by_end.get(match.start())
+        if brand is None or len(brand.text) != 2 or not _NAME_CHAR.match(brand.text[0]):
+            continue
+        tag = dictionary_tag(brand.text)
+        if tag not in (None, "nz") or brand.text in lex.places or is_generic(brand.text):
+            continue
+        if lex.industry_re.fullmatch(brand.text) or brand.text in lex.stops:
+            continue
+        spans.append((brand.start, match.end()))
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop spans inside a longer span at the same place; keep the first of equal ones."""
+    ordered = sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int]] = []
+    for start, end in ordered:
+        if any(k0 <= start and end <= k1 for k0, k1 in kept):
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def core_of(name: str) -> str:
+    """The distinctive part of a full name: place prefix and suffix removed."""
+    core = lexicon().suffix_re.sub("", name) if lexicon().suffix_re.search(name) else name
+    core = re.sub(r"[(（][^)）]*[)）]", "", core)
+    for place in lexicon().places:
+        if core.startswith(place) and len(core) > len(place) + 1:
+            return core[len(place) :]
+    return core
+
+
+def _is_bare_form(short: str, full: str) -> bool:
+    """海尔 for 海尔集团, 雨润 for 江苏雨润集团: the full name is the short one plus place/suffix only."""
+    return core_of(full) == short
+
+
+def extract_organizations(text: str) -> list[Organization]:
+    """Organizations in order of first mention; one entry per distinct name."""
+    if not text:
+        return []
+    spans = _merge(suffix_names(text) + known_names(text) + brand_names(text))
+    by_name: dict[str, Organization] = {}
+    for start, end in spans:
+        name = text[start:end]
+        if name not in by_name:
+            by_name[name] = Organization(name=name, start=start, end=end, text=name)
+    orgs = link_short_names(list(by_name.values()))
+    bare = {s for o in orgs for s in o.short_names if _is_bare_form(s, o.name)}
+    return [o for o in orgs if o.name not in bare]
+
+
+def link_short_names(orgs: list[Organization]) -> list[Organization]:
+    """Fold a short form into the full name it abbreviates (中粮 → 中粮集团)."""
+    for org in sorted(orgs, key=lambda o: -len(o.name)):
+        core = core_of(org.name)
+        for other in orgs:
+            if other is org or len(other.name) >= len(org.name):
+                continue
+            if _is_short_form(other.name, org.name, core):
+                org.short_names.append(other.name)
+    # Short forms stay listed too: the press (and readers) treat 青岛啤酒 and 青岛啤酒揭阳公司
+    # as two names, and a short form often stands alone elsewhere in the article.
+    return orgs
+
+
+def _is_short_form(short: str, full: str, full_core: str) -> bool:
+    """A short form shares the full name's distinctive start and adds no suffix of its own."""
+    suffix_re = lexicon().suffix_re
+    if any(m.end() == len(short) for m in suffix_re.finditer(short)):
+        # 南京雨润集团 is an organization of its own, not a short form of its branch; only the
+        # legal form of the same name (TCL集团 → TCL集团股份有限公司) folds.
+        return full.startswith(short) and bool(suffix_re.fullmatch(full[len(short) :]))
+    return full_core.startswith(core_of(short)) or full.startswith(short)

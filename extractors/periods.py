@@ -1,13 +1,430 @@
-"""Placeholder until the periods extractor lands (this session)."""
+"""Reporting periods: find 一季度, 1-5月, 上半年, 全年, 今年以来, 去年同期… and resolve them to labels.
+
+Labels follow the shared spec (YYYY, YYYYQn, YYYYH1/H2, YYYY-MM, YYYYMaa-Mbb). Words and weights
+live in ``corpus/rules/periods.toml``. ``extract_period`` picks the article's main period: the one
+its figures are stated for; ``attach_periods`` labels each fact with the period named before it in
+its own sentence, falling back to the main period.
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
+import tomllib
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
+from functools import cache, lru_cache
+from typing import Any
+
+from extractors.facts import Period
+from extractors.resources import corpus_path
 
 
-def extract_period(text: str, published: date | None):
-    return None
+@dataclass(slots=True)
+class Mention:
+    """One period expression in the text, resolved; ``label`` is None for blockers and 同期."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "period" | "same" (…同期) | "blocker" (2008年以来: a span with no label)
+    year: int | None = None
+    months: tuple[int, int] | None = None
+    cumulative: bool = False
+    comparison: bool = False  # preceded by 比/较…: the base of a comparison, not the fact's period
+
+    @property
+    def label(self) -> str | None:
+        if self.kind != "period" or self.year is None or self.months is None:
+            return None
+        return period_label(self.year, *self.months)
 
 
-def attach_periods(text: str, published: date | None, *fact_lists: list) -> None:
-    return None
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    pattern: re.Pattern[str]
+    relative: dict[str, int]
+    since: tuple[str, ...]
+    digits: dict[str, int]
+    words: dict[str, Any]
+    date_tail: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+    figure: re.Pattern[str]
+    blocker: re.Pattern[str]
+    domain: tuple[str, ...]
+    recent_days: int
+    since_weight: float
+    on_topic_mentions: int
+    repeated_mentions: int
+    lead_chars: int
+    lead_bonus: float
+    figure_cap: int
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _rules() -> _Rules:
+    data = tomllib.loads(corpus_path("rules", "periods.toml").read_text(encoding="utf-8"))
+    words, digits = data["words"], data["digits"]
+    cn = "".join(k for k in digits if k not in "〇零")
+    mon = rf"(?:1[0-2]|0?[1-9]|１[０-２]|[１-９]|十[一二]?|[{cn}])"
+    year = rf"(?P<ya>(?:19|20)[0-9]{{2}}|[〇零一二三四五六七八九]{{4}})年度?|(?P<yr>{_alt(data['relative_years'])})"
+    body = "|".join(
+        [
+            rf"{words['first_quarters_prefix']}(?P<cq>[二两三])季度",
+            r"第?(?P<q>[一二三四1-4１-４])季度",
+            rf"(?P<q1>{_alt(words['first_quarter'])})",
+            rf"(?P<h1>{_alt(words['half_first'])})度?",
+            rf"(?P<h2>{_alt(words['half_second'])})度?",
+            rf"(?P<m1>{mon})月?份?\s*[-—–~～至到－―]+\s*(?P<m2>{mon})月份?",
+            rf"(?<![之以此])前(?P<fn>{mon})个?月",
+            rf"(?P<m>{mon})月份?",
+            rf"(?P<w>{_alt(words['whole_year'])})",
+            r"(?P<same>同期)",
+        ]
+    )
+    tails = _alt(words["date_tails"])
+    return _Rules(
+        # The lookahead lets the scan skip, in one step, every position that cannot start a period.
+        pattern=re.compile(
+            rf"(?=[0-9０-９〇零一二两三四五六七八九十今本当去上下前明首第全年同开入])"
+            rf"(?:(?P<since>{_alt(data['since_start'])})|(?:(?:{year})的?)?(?:{body})?)"
+        ),
+        relative=data["relative_years"],
+        since=tuple(data["since_start"]),
+        digits=digits,
+        words=words,
+        date_tail=re.compile(
+            rf"(?:{tails}|[0-9０-９]{{1,2}}[日号]|{mon}月[0-9０-９一二三四五六七八九十]{{1,3}}[日号])"
+        ),
+        sentence_end=re.compile(data["scoring"]["sentence_end"]),
+        figure=re.compile(data["scoring"]["figure"]),
+        blocker=re.compile(data["scoring"]["span_since_year"]),
+        domain=tuple(data["scoring"]["domain_keywords"]),
+        recent_days=int(data["scoring"]["recent_days"]),
+        since_weight=float(data["scoring"]["since_weight"]),
+        on_topic_mentions=int(data["scoring"]["on_topic_mentions"]),
+        repeated_mentions=int(data["scoring"]["repeated_mentions"]),
+        lead_chars=int(data["scoring"]["lead_chars"]),
+        lead_bonus=float(data["scoring"]["lead_bonus"]),
+        figure_cap=int(data["scoring"]["figure_cap"]),
+    )
+
+
+def period_label(year: int, first: int, last: int) -> str:
+    """Spec label for months first..last of year; whole quarters, halves and years get their own."""
+    if (first, last) == (1, 12):
+        return f"{year}"
+    if (first, last) in ((1, 6), (7, 12)):
+        return f"{year}H{1 if first == 1 else 2}"
+    if last - first == 2 and first in (1, 4, 7, 10):
+        return f"{year}Q{(first + 2) // 3}"
+    if first == last:
+        return f"{year}-{first:02d}"
+    return f"{year}M{first:02d}-M{last:02d}"
+
+
+def _bounds(year: int, months: tuple[int, int]) -> tuple[date, date]:
+    first, last = months
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def _number(token: str, digits: dict[str, int]) -> int:
+    token = token.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if token.isdigit():
+        return int(token)
+    if token.startswith("十"):
+        return 10 + (digits[token[1]] if len(token) > 1 else 0)
+    return digits[token]
+
+
+def _months(m: re.Match[str], rules: _Rules) -> tuple[tuple[int, int] | None, bool]:
+    """Month range named by the body of a match, and whether it runs cumulatively from January."""
+    g = m.groupdict()
+    num = lambda key: _number(g[key], rules.digits)  # noqa: E731 - short local helper
+    if g["cq"]:
+        return (1, 3 * num("cq")), True
+    if g["q"]:
+        q = num("q")
+        return (3 * q - 2, 3 * q), False
+    if g["q1"]:
+        return (1, 3), False
+    if g["h1"] or g["h2"]:
+        return ((1, 6) if g["h1"] else (7, 12)), False
+    if g["m1"]:
+        a, b = num("m1"), num("m2")
+        return ((a, b), a == 1) if 1 <= a < b <= 12 else (None, False)
+    if g["fn"]:
+        n = num("fn")
+        return ((1, n), True) if 1 <= n <= 12 else (None, False)
+    if g["m"]:
+        return (num("m"),) * 2, False
+    if g["w"]:
+        return (1, 12), False
+    return None, False
+
+
+def _bare_year(months: tuple[int, int], anchor: date) -> int:
+    """Year of a period named without one: the latest whose first half has passed by ``anchor``.
+
+    一季度 published in January is last year's; 1-11月 published in January is last year's;
+    上半年 published in July is this year's.
+    """
+    first_day, last_day = _bounds(anchor.year, months)
+    midpoint = first_day + (last_day - first_day) / 2
+    return anchor.year if midpoint <= anchor else anchor.year - 1
+
+
+def _resolve_year(m: re.Match[str], months: tuple[int, int] | None, anchor: date | None, rules: _Rules) -> int | None:
+    g = m.groupdict()
+    if g["ya"]:
+        return int("".join(str(_number(c, rules.digits)) for c in g["ya"]))
+    if anchor is None:
+        return None
+    if g["yr"]:
+        return anchor.year + rules.relative[g["yr"]]
+    return _bare_year(months or (1, 12), anchor)
+
+
+def _inside_name(text: str, pos: int, rules: _Rules) -> bool:
+    """True when ``pos`` sits inside a short quoted name or title (“2011年度…采购项目”, 《…》).
+
+    Quoted speech (“今年江西省要开工建设…”) is long and holds clause punctuation, so it is not a name.
+    """
+    opens, closes = rules.words["name_open"], rules.words["name_close"]
+    limit = rules.words["name_max_chars"]
+    head = text[max(0, pos - limit) : pos]
+    opener = max((head.rfind(ch) for ch in opens), default=-1)
+    if opener < 0 or any(ch in closes and ch not in opens for ch in head[opener + 1 :]):
+        return False
+    tail = text[pos : pos + limit]
+    closer = min((i for i in (tail.find(ch) for ch in closes) if i >= 0), default=-1)
+    if closer < 0:
+        return False
+    return re.search(r"[，。；！？,;!?\n]", head[opener + 1 :] + tail[:closer]) is None
+
+
+def _has_body(g: dict[str, str | None]) -> bool:
+    return any(v for k, v in g.items() if k not in ("ya", "yr"))
+
+
+def _mention(m: re.Match[str], text: str, anchor: date | None, rules: _Rules) -> Mention | None:
+    g = m.groupdict()
+    has_year = bool(g["ya"] or g["yr"])
+    tail = text[m.end() : m.end() + 6]
+    if (g["m"] or g["m1"] or g["fn"]) and rules.date_tail.match(tail):
+        return None  # 3月22日, 6月底, 2009年7月29日: a date or a point in time, not a period
+    if has_year and not _has_body(g) and any(tail.startswith(w) for w in rules.words["year_point_tails"]):
+        return None  # 今年初, 2011年开始, 2011年是…: a point or a subject; 2007年末 still names its year
+    if _inside_name(text, m.start(), rules):
+        return None
+    if g["m"] and not has_year and g["m"][0] in rules.digits and not m.group(0).endswith("份"):
+        return None  # 阳春四月: a bare Chinese month name is literary, not a reporting period
+    before = text[max(0, m.start() - 2) : m.start()]
+    comparison = any(before.endswith(w) for w in rules.words["comparison_words"])
+    base = Mention(m.start(), m.end(), m.group(0), "period", comparison=comparison)
+    if g["since"]:
+        if anchor is None or (g["ya"] and int(g["ya"]) != anchor.year) or g["yr"] not in (None, "今年", "本年"):
+            return None
+        base.year, base.months, base.cumulative = anchor.year, (1, max(1, anchor.month - 1)), True
+        return base
+    if g["same"]:
+        base.kind = "same"
+        base.year = _resolve_year(m, None, anchor, rules) if has_year else None
+        return base
+    months, cumulative = _months(m, rules)
+    if months is None:
+        if not has_year or g["m1"] or g["fn"]:
+            return None
+        months = (1, 12)
+    if g["w"] == "年度" and not has_year:
+        return None
+    base.year = _resolve_year(m, months, anchor, rules)
+    if base.year is None:
+        return None
+    base.months, base.cumulative = months, cumulative
+    return base
+
+
+def _anchor(text: str, published: date | None) -> date | None:
+    """Publication date, or when unknown the end of the latest year the text names (2016年 -> 2016-12-31)."""
+    if published is not None:
+        return published
+    years = [int(y) for y in re.findall(r"(?<![0-9])((?:19|20)[0-9]{2})年", text)]
+    return date(max(years), 12, 31) if years else None
+
+
+def find_mentions(text: str, published: date | None) -> list[Mention]:
+    """Every period expression in ``text``, resolved against ``published``, in text order."""
+    return list(_mentions(text, published))
+
+
+@lru_cache(maxsize=8)
+def _mentions(text: str, published: date | None) -> tuple[Mention, ...]:
+    # Cached because the orchestrator asks for the main period and for attachment of one text.
+    rules = _rules()
+    anchor = _anchor(text, published)
+    found: list[Mention] = []
+    for m in rules.pattern.finditer(text):
+        if m.end() == m.start() or m.group(0) == "的":
+            continue
+        mention = _mention(m, text, anchor, rules)
+        if mention is not None:
+            found.append(mention)
+    for m in rules.blocker.finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(0), "blocker"))
+    found.sort(key=lambda x: x.start)
+    return tuple(found)
+
+
+def _sentences(text: str, rules: _Rules) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in rules.sentence_end.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int:
+    """Index of the sentence holding ``pos`` (sentences are contiguous and cover the text)."""
+    return max(0, bisect_right(sentences, (pos, float("inf"))) - 1)
+
+
+def _support(text: str, mentions: list[Mention], rules: _Rules) -> list[tuple[int, bool]]:
+    """Figures in the clause after each mention (up to the next mention or the sentence end),
+    and whether that clause is on a subject the article's genre reports (investment, output…)."""
+    out = []
+    sentences = _sentences(text, rules)
+    for i, men in enumerate(mentions):
+        end = sentences[_sentence_index(sentences, men.start)][1]
+        if i + 1 < len(mentions):
+            end = min(end, max(mentions[i + 1].start, men.end))
+        clause = text[men.end : end]
+        out.append((len(rules.figure.findall(clause)), any(k in clause for k in rules.domain)))
+    return out
+
+
+@dataclass(slots=True)
+class _Candidate:
+    first: Mention
+    score: float = 0.0
+    mentions: int = 0
+    figures: int = 0
+    on_topic: bool = False  # some clause with figures is on a reported subject
+    on_topic_mentions: int = 0
+
+
+def _candidates(text: str, published: date | None, rules: _Rules) -> dict[str, _Candidate]:
+    mentions = find_mentions(text, published)
+    out: dict[str, _Candidate] = {}
+    for men, (figs, on_topic) in zip(mentions, _support(text, mentions, rules), strict=True):
+        label = men.label
+        if label is None or men.comparison or not _current(men, published, rules):
+            continue
+        cand = out.setdefault(label, _Candidate(men))
+        if cand.first.text in rules.since and men.text not in rules.since:
+            cand.first = men  # evidence: an explicit mention rather than 今年以来
+        weight = rules.since_weight if men.text in rules.since else 1.0
+        cand.score += weight + min(figs, rules.figure_cap) + (rules.lead_bonus if men.start < rules.lead_chars else 0.0)
+        cand.mentions += 1
+        cand.figures += figs
+        cand.on_topic = cand.on_topic or (figs > 0 and on_topic)
+        cand.on_topic_mentions += on_topic
+    return out
+
+
+def extract_period(text: str, published: date | None) -> Period | None:
+    """The article's main reporting period, or None when its figures name none."""
+    rules = _rules()
+    cands = _candidates(text, published, rules)
+    reported = {
+        label
+        for label, c in cands.items()
+        if c.on_topic
+        or (c.figures and c.mentions >= rules.repeated_mentions)
+        or c.on_topic_mentions >= rules.on_topic_mentions
+    }
+    years = {cands[x].first.year for x in reported}
+    # The lead may name the period without figures (2021年二季度重大项目集中开工) when the
+    # body reports figures for that same year.
+    eligible = [
+        x for x, c in cands.items() if x in reported or (c.first.start < rules.lead_chars and c.first.year in years)
+    ]
+    if not eligible:
+        return None
+    best = max(eligible, key=lambda x: (cands[x].score, -cands[x].first.start))
+    return _to_period(cands[best].first)
+
+
+def _current(men: Mention, published: date | None, rules: _Rules) -> bool:
+    """A reported period has begun by publication (明年, 今年四季度 in August are plans) and ended
+    recently (2009年 in a 2011 article is background)."""
+    if published is None or men.year is None or men.months is None:
+        return True
+    first_day, last_day = _bounds(men.year, men.months)
+    return first_day <= published and (published - last_day).days <= rules.recent_days
+
+
+def _to_period(men: Mention) -> Period:
+    assert men.year is not None and men.months is not None and men.label is not None
+    first_day, last_day = _bounds(men.year, men.months)
+    return Period(
+        label=men.label,
+        first_day=first_day.isoformat(),
+        last_day=last_day.isoformat(),
+        text=men.text,
+        start=men.start,
+        end=men.end,
+        cumulative=men.cumulative,
+    )
+
+
+def _shifted(same: Mention, reference: Mention | None, main: Period | None) -> str | None:
+    """Label of 去年同期 / 2019年同期: the reference period moved to that year."""
+    if reference is not None and reference.year is not None and reference.months is not None:
+        year, months = reference.year, reference.months
+    elif main is not None:
+        year = int(main.label[:4])
+        months = (date.fromisoformat(main.first_day).month, date.fromisoformat(main.last_day).month)
+    else:
+        return None
+    return period_label(same.year if same.year is not None else year - 1, *months)
+
+
+def attach_periods(text: str, published: date | None, *fact_lists: list[Any]) -> None:
+    """Set ``.period`` on each fact: the period named last before it in its sentence, else earlier in
+    its paragraph (其中，出口… continues 1-11月，进出口…), else the article's main period."""
+    rules = _rules()
+    main = extract_period(text, published)
+    mentions = [m for m in _mentions(text, published) if not m.comparison]
+    ends = [m.end for m in mentions]
+    sentences = _sentences(text, rules)
+    for facts in fact_lists:
+        for fact in facts:
+            upto = bisect_right(ends, fact.start)
+            recent = mentions[max(0, upto - 8) : upto]  # _label_for looks at the last few only
+            start = sentences[_sentence_index(sentences, fact.start)][0]
+            if not any(m.start >= start for m in recent):
+                start = text.rfind("\n", 0, start) + 1
+            fact.period = _label_for([m for m in recent if m.start >= start], main)
+
+
+def _label_for(before: list[Mention], main: Period | None) -> str | None:
+    if not before:
+        return main.label if main else None
+    last = before[-1]
+    if last.kind == "blocker":
+        return None
+    if last.kind == "same":
+        reference = next((m for m in reversed(before[:-1]) if m.kind == "period" and m.label), None)
+        return _shifted(last, reference, main)
+    return last.label
+
+
+__all__ = ["Mention", "attach_periods", "extract_period", "find_mentions", "period_label"]

@@ -128,7 +128,8 @@ def serve_directory(root: Path, host: str = "127.0.0.1", port: int = 0) -> Itera
 
     server = ThreadingHTTPServer((host, port), factory)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="mirror-server", daemon=True)
+    # A short poll interval keeps shutdown (and so every test using a mirror) fast.
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="mirror-server", daemon=True)
     thread.start()
     bound_host, bound_port = server.server_address[:2]
     url = ServedURL(f"http://{bound_host}:{bound_port}")

@@ -1,0 +1,18 @@
+-- title: Conflicting figures
+-- description: City, period and metric cells where different articles give different whole-city values (never resolved automatically).
+with picked as (
+  select *, row_number() over (
+    partition by city, period, metric, article_id
+    order by currency != 'CNY', coalesce(label, '') != metric, start
+  ) as pick
+  from amounts
+  where scope is null and metric is not null and city is not null and period is not null
+)
+select city, period, metric, count(distinct value) as n_values,
+       group_concat(distinct round(value / 1e8, 4)) as values_yi,
+       group_concat(distinct article_id) as articles
+from picked
+where pick = 1
+group by city, period, metric
+having count(distinct value) > 1
+order by metric, city, period

@@ -1,0 +1,25 @@
+"""City resolution: the hint wins; otherwise the place the text speaks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.cities import resolve_city
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "city"),
+    [
+        ("我市一季度招商引资成效明显。", "东营市", "东营市"),
+        ("黄石市委书记出席。我市将加快发展。", "东营市", "东营市"),  # hint beats text
+        ("黄石市委、市政府高度重视。我市项目开工。", None, "黄石市"),
+        ("东营市一季度签约项目122个，东营市政府表示。", None, "东营市"),
+        ("阳新县举行开工仪式，全县共开工项目20个。", None, "阳新县"),
+        # negatives: nothing to go on, county without county voice, blank hint
+        ("我市一季度招商引资成效明显。", None, None),
+        ("阳新县举行开工仪式，黄石市领导出席。", None, "黄石市"),
+        ("", "  ", None),
+    ],
+)
+def test_resolve_city(text: str, hint: str | None, city: str | None) -> None:
+    assert resolve_city(text, hint) == city
