@@ -28,7 +28,7 @@ from extractors.resources import corpus_path
 RULES = ("rules", "amounts.toml")
 _SEPARATORS = "-－—–~～至到"
 _SENTENCE_END = "。；;！!？?\n"
-_CLAUSE_END = _SENTENCE_END + "，,、：:（）()”\"《》"
+_CLAUSE_END = _SENTENCE_END + '，,、：:（）()”"《》'
 
 
 class AmountRulesError(ValueError):
@@ -277,14 +277,15 @@ def _approx(rules: AmountRules, m: regex.Match[str]) -> str | None:
 
 
 def _label(text: str, m: regex.Match[str], previous: Amount | None) -> str | None:
+    rules = load_rules()
+    if rules.change_end.search(_strip_links(rules, text[max(0, m.start() - 12) : m.start()])):
+        return None  # 比同期增加73.5亿元: a change, not the level of a measure
     label = label_before(text, m.start()) or _label_in_clause(text, m.start())
     if label is None and previous is not None and previous.label:
         gap = text[previous.end : m.start()]
         # A list or a follow-up in the same sentence keeps the measure: 约为2.03亿元、8137万元.
         if len(gap) <= 16 and not any(ch in _SENTENCE_END for ch in gap):
-            rules = load_rules()
-            if not rules.change_end.search(_strip_links(rules, gap)):
-                label = previous.label
+            label = previous.label
     return label
 
 

@@ -25,10 +25,22 @@ def place_levels() -> dict[str, str]:
     return {line.split("\t")[0]: line.split("\t")[1] for line in read_lines("dictionaries", "places.tsv")}
 
 
-@cache
-def _place_re() -> re.Pattern[str]:
-    names = sorted(place_levels(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+_SUFFIX = re.compile(r"[省市县区州盟旗]")
+_LONGEST_NAME = 12
+
+
+def _places_in(text: str) -> list[tuple[str, int]]:
+    """(full place name, end offset) for each mention; looked up from the suffix leftwards,
+    which is far cheaper than one regex alternation of three thousand names."""
+    levels = place_levels()
+    found = []
+    for suffix in _SUFFIX.finditer(text):
+        end = suffix.end()
+        for size in range(min(_LONGEST_NAME, end), 1, -1):
+            if text[end - size : end] in levels:
+                found.append((text[end - size : end], end))
+                break
+    return found
 
 
 def resolve_city(text: str, hint: str | None) -> str | None:
@@ -39,12 +51,11 @@ def resolve_city(text: str, hint: str | None) -> str | None:
         return None
     county_voice = "我县" in text or "全县" in text
     scores: Counter[str] = Counter()
-    for match in _place_re().finditer(text):
-        name = match.group()
+    for name, end in _places_in(text):
         level = place_levels()[name]
         if level == "county" and not county_voice:
             continue
-        own = text.startswith(_OWN_ORGANS, match.end())
+        own = text.startswith(_OWN_ORGANS, end)
         scores[name] += 1 + (_OWN_BONUS if own else 0)
     if not scores:
         return None

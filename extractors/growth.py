@@ -80,7 +80,8 @@ def load_rules() -> GrowthRules:
             units={w: kind for kind, words in data["units"].items() for w in words},
             filler_end=regex.compile(
                 rf"(?:{alternation(data['basis']['yoy'] + data['basis']['mom'] + data['links']['words'])}"
-                rf"|[\s、，,])+$"
+                rf"|[\s、，,])+$",
+                regex.REVERSE,
             ),
         )
     except (KeyError, TypeError, tomllib.TOMLDecodeError) as exc:

@@ -26,13 +26,14 @@ from functools import cache
 
 from extractors.facts import Leader
 from extractors.resources import corpus_path, read_lines
-from extractors.segment import boundaries, dictionary_tag, nlp, to_doc, token_at, tokenize
+from extractors.segment import boundaries, dictionary_tag, nlp, to_doc, token_at, tokens_between
 
 _CJK = r"\u4e00-\u9fff"
 _NAME_RUN = re.compile(rf"[{_CJK}]{{1,6}}")
 _ORGAN_CHAR = re.compile(rf"[{_CJK}A-Za-z0-9()（）]")
 _CHAIN_SEPARATORS = "、，,"
 _COMPANY_WORDS = ("公司", "集团", "股份", "控股", "株式会社", "企业", "银行", "工厂", "厂")
+_PHOTO_CREDITS = ("摄", "摄影", "供图", "绘")
 _MAX_TITLE = 32  # longest chained title we accept, in characters
 
 
@@ -85,17 +86,27 @@ def credit_matcher():  # -> spacy.matcher.Matcher
     return matcher
 
 
+_CREDIT_TRIGGER = re.compile(r"记者|编辑|责编|通讯员|摄|作者|供图|撰稿|实习生|文/|图/")
+_CREDIT_WINDOW = 16  # characters around a trigger word handed to the Matcher
+
+
 def credited_names(text: str) -> set[str]:
-    """Names given as reporter, editor or photographer credits."""
-    doc = to_doc(text)
+    """Names given as reporter, editor or photographer credits.
+
+    Only short windows around trigger words are matched: building a spaCy Doc over the whole
+    article would cost more than the rest of the leader extraction.
+    """
     names: set[str] = set()
-    for _, start, end in credit_matcher()(doc):
-        span = doc[start:end]
-        words = [t.text for t in span if re.fullmatch(rf"[{_CJK}]+", t.text)]
-        if len(words) >= 2:  # role + name, or split name
-            names.add("".join(words[1:]) if words[0] not in ("摄", "摄影", "供图", "绘") else words[0])
-        if span[-1].text in ("摄", "摄影", "供图", "绘"):
-            names.add(span[0].text)
+    for trigger in _CREDIT_TRIGGER.finditer(text):
+        window = text[max(0, trigger.start() - _CREDIT_WINDOW) : trigger.end() + _CREDIT_WINDOW]
+        doc = to_doc(window)
+        for _, start, end in credit_matcher()(doc):
+            span = doc[start:end]
+            words = [t.text for t in span if re.fullmatch(rf"[{_CJK}]+", t.text)]
+            if span[-1].text in _PHOTO_CREDITS:
+                names.add(span[0].text)
+            elif len(words) >= 2:  # role + name, or role + split name
+                names.add("".join(words[1:]))
     return names
 
 
@@ -157,9 +168,7 @@ def organ_start(text: str, head_start: int) -> int:
     while start > 0 and head_start - start < _MAX_TITLE and _ORGAN_CHAR.match(text[start - 1]):
         start -= 1
     cut = start
-    for tok in tokenize(text):
-        if tok.end <= start or tok.start >= head_start:
-            continue
+    for tok in tokens_between(text, start, head_start):
         piece = text[max(tok.start, start) : min(tok.end, head_start)]
         if piece in lex.stops or any(ch.isdigit() for ch in piece) or tok.text in lex.stops:
             cut = min(tok.end, head_start)
@@ -185,15 +194,15 @@ def _is_company_title(title: str, heads: list[str]) -> bool:
 
 def name_before(text: str, head: re.Match[str]) -> tuple[str, int] | None:
     """习近平总书记 / 林旭阳市长在…: a name written right before a bare post."""
-    for tok in tokenize(text):
-        if tok.end == head.start():
-            if 2 <= len(tok.text) <= 3 and surname_length(tok.text) and dictionary_tag(tok.text) in (
-                None, "nr", "nrt", "nrfg"
-            ):
-                before = text[tok.start - 1] if tok.start else "。"
-                if (dictionary_tag(tok.text) or "").startswith("nr") or not _ORGAN_CHAR.match(before) or before in lexicon().stops:
-                    return tok.text, tok.start
-            return None
+    tok = next((t for t in tokens_between(text, head.start() - 1, head.start()) if t.end == head.start()), None)
+    if tok is None or not 2 <= len(tok.text) <= 3 or not surname_length(tok.text):
+        return None
+    tag = dictionary_tag(tok.text) or ""
+    if tag and not tag.startswith("nr"):
+        return None
+    before = text[tok.start - 1] if tok.start else "。"
+    if tag.startswith("nr") or not _ORGAN_CHAR.match(before) or before in lexicon().stops:
+        return tok.text, tok.start
     return None
 
 
@@ -206,9 +215,8 @@ def bracketed(text: str) -> list[tuple[str, str, int, str]]:
     found = []
     for match in _BRACKETED.finditer(text):
         title = match.group(2)
-        last = None
-        for last in lex.head_re.finditer(title):
-            pass
+        heads = list(lex.head_re.finditer(title))
+        last = heads[-1] if heads else None
         if last is None or last.end() != len(title):
             continue
         run = match.group(1)

@@ -197,9 +197,6 @@ def try_parse_numeral(text: str) -> Decimal | None:
         return None
 
 
-
-
-
 _SPAN_RANGE = regex.compile(rf"([{_CN_DIGIT_CHARS}])([{_CN_DIGIT_CHARS}])([{_UNIT_CHARS}]+)")
 
 

@@ -20,7 +20,7 @@ from functools import cache
 
 from extractors.facts import Organization
 from extractors.resources import read_lines
-from extractors.segment import boundaries, dictionary_tag, tokenize
+from extractors.segment import boundaries, dictionary_tag, tokenize, tokens_between
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·&]")
 _MAX_NAME = 30
@@ -38,8 +38,9 @@ class OrgLexicon:
 
 @cache
 def lexicon() -> OrgLexicon:
-    suffixes = sorted((line.split("\t")[0] for line in read_lines("dictionaries", "company_suffixes.tsv")),
-                      key=len, reverse=True)
+    suffixes = sorted(
+        (line.split("\t")[0] for line in read_lines("dictionaries", "company_suffixes.tsv")), key=len, reverse=True
+    )
     known = sorted(read_lines("dictionaries", "companies.txt"), key=len, reverse=True)
     industry = sorted(read_lines("dictionaries", "industry_terms.txt"), key=len, reverse=True)
     return OrgLexicon(
@@ -89,9 +90,7 @@ def name_start(text: str, end: int) -> int:
     while start > 0 and end - start < _MAX_NAME and _NAME_CHAR.match(text[start - 1]):
         start -= 1
     cut = start
-    for tok in tokenize(text):
-        if tok.end <= start or tok.start >= end:
-            continue
+    for tok in tokens_between(text, start, end):
         piece = text[max(tok.start, start) : min(tok.end, end)]
         if _ends_name(piece) or (piece == tok.text and _ends_name(tok.text)):
             cut = min(tok.end, end)
@@ -121,8 +120,9 @@ def suffix_names(text: str) -> list[tuple[int, int]]:
 def known_names(text: str) -> list[tuple[int, int]]:
     """Listed companies, only where they stand as words (not 国电 inside 韩国电动车)."""
     bounds = boundaries(text)
-    return [(m.start(), m.end()) for m in lexicon().known_re.finditer(text)
-            if m.start() in bounds and m.end() in bounds]
+    return [
+        (m.start(), m.end()) for m in lexicon().known_re.finditer(text) if m.start() in bounds and m.end() in bounds
+    ]
 
 
 def brand_names(text: str) -> list[tuple[int, int]]:
@@ -158,10 +158,15 @@ def core_of(name: str) -> str:
     """The distinctive part of a full name: place prefix and suffix removed."""
     core = lexicon().suffix_re.sub("", name) if lexicon().suffix_re.search(name) else name
     core = re.sub(r"[(（][^)）]*[)）]", "", core)
-    for place in lexicon().places:
-        if core.startswith(place) and len(core) > len(place) + 1:
-            return core[len(place) :]
+    place = _place_prefix_re().match(core)
+    if place and len(core) > place.end() + 1:
+        return core[place.end() :]
     return core
+
+
+@cache
+def _place_prefix_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, place_names())))
 
 
 def _is_bare_form(short: str, full: str) -> bool:

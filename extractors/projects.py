@@ -19,7 +19,7 @@ from functools import cache
 
 from extractors.facts import Amount, Organization, Project
 from extractors.resources import read_lines
-from extractors.segment import dictionary_tag, tokenize
+from extractors.segment import dictionary_tag, tokens_between
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z\d()（）/.·\-—]")
 _SENTENCE_END = "。！？!?\n；;"
@@ -64,14 +64,14 @@ def name_start(text: str, head_start: int) -> int:
     start = head_start
     while start > 0 and head_start - start < _MAX_NAME and _NAME_CHAR.match(text[start - 1]):
         start -= 1
-    closing = max(text.rfind(")", start, head_start), text.rfind("）", start, head_start), text.rfind("/", start, head_start))
+    closing = max(
+        text.rfind(")", start, head_start), text.rfind("）", start, head_start), text.rfind("/", start, head_start)
+    )
     opening = max(text.rfind("(", start, head_start), text.rfind("（", start, head_start))
     if closing > opening and text[closing] in ")）" and opening < start:  # caption: 周广学/摄)2024…
         start = closing + 1
     cut = start
-    for tok in tokenize(text):
-        if tok.end <= start or tok.start >= head_start:
-            continue
+    for tok in tokens_between(text, start, head_start):
         if _ends_name(tok.text) or _ends_name(text[max(tok.start, start) : min(tok.end, head_start)]):
             cut = min(tok.end, head_start)
     return cut
@@ -115,9 +115,7 @@ _PROPER_TAGS = ("ns", "nz", "nt", "nr", "j", "eng")
 
 def has_proper_word(text: str, start: int, end: int) -> bool:
     """A name needs a word of its own: a place, brand or product (金雷, 8.5代, LED, 华东)."""
-    for tok in tokenize(text):
-        if tok.end <= start or tok.start >= end:
-            continue
+    for tok in tokens_between(text, start, end):
         piece = text[max(tok.start, start) : min(tok.end, end)]
         if re.search(r"[A-Za-z0-9]", piece):
             return True
@@ -239,5 +237,8 @@ def _drop_partial(projects: list[Project]) -> list[Project]:
     """Drop a name that is the beginning of a longer one (云南锡业新材料产业园 of …(华东)建设项目)."""
     head_re = words().head_re
     stems = [(p, head_re.sub("", p.name)) for p in projects]
-    return [p for p, stem in stems
-            if not any(q is not p and len(q.name) > len(p.name) and q.name.startswith(stem) for q, _ in stems)]
+    return [
+        p
+        for p, stem in stems
+        if not any(q is not p and len(q.name) > len(p.name) and q.name.startswith(stem) for q, _ in stems)
+    ]

@@ -16,10 +16,10 @@ through ``tokenize_with("rjieba", …)`` for measurement only: it does not give 
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from extractors.resources import read_lines
 
@@ -32,8 +32,13 @@ log = logging.getLogger(__name__)
 # Frequencies given to user words.  Explicit values (not jieba's suggest_freq) keep jieba and
 # rjieba on the same segmentation; they are high enough for a listed word to beat the split
 # into its parts, low enough not to swallow a neighbouring word.
-USER_FREQ = {"posts.tsv": 20000, "companies.txt": 5000, "company_suffixes.tsv": 5000,
-             "industry_terms.txt": 3000, "places.tsv": 3000}
+USER_FREQ = {
+    "posts.tsv": 20000,
+    "companies.txt": 5000,
+    "company_suffixes.tsv": 5000,
+    "industry_terms.txt": 3000,
+    "places.tsv": 3000,
+}
 BACKENDS = ("jieba", "rjieba")
 
 
@@ -41,9 +46,8 @@ class SegmenterError(RuntimeError):
     """The requested segmenter backend is unknown or not installed."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of the article with its Python-slice offsets."""
+class Token(NamedTuple):
+    """One word of the article with its Python-slice offsets (a tuple: cheap to build)."""
 
     text: str
     start: int
@@ -87,12 +91,17 @@ def rjieba_tokenizer() -> Any:
 def tokenize_with(backend: str, text: str) -> list[Token]:
     """Segment ``text`` with the named backend (used by the equivalence test and benchmark)."""
     if backend == "rjieba":
-        raw = rjieba_tokenizer().tokenize(text)
+        words = rjieba_tokenizer().cut(text)
     elif backend == "jieba":
-        raw = jieba_tokenizer().tokenize(text)
+        words = jieba_tokenizer().lcut(text)
     else:
         raise SegmenterError(f"unknown segmenter {backend!r}; use one of {BACKENDS}")
-    return [Token(word, start, end) for word, start, end in raw]
+    # Offsets by running sum, as jieba.tokenize computes them, without its per-word generator.
+    tokens, end = [], 0
+    for word in words:
+        start, end = end, end + len(word)
+        tokens.append(Token(word, start, end))
+    return tokens
 
 
 @lru_cache(maxsize=16)
@@ -117,6 +126,22 @@ def _boundaries_cached(text: str) -> frozenset[int]:
         out.add(tok.start)
         out.add(tok.end)
     return frozenset(out)
+
+
+def tokens_between(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """Tokens overlapping text[start:end] (binary search over the cached segmentation)."""
+    tokens = tokenize(text)
+    ends = _ends(text)
+    first = bisect_right(ends, start)
+    last = first
+    while last < len(tokens) and tokens[last].start < end:
+        last += 1
+    return tokens[first:last]
+
+
+@lru_cache(maxsize=16)
+def _ends(text: str) -> list[int]:
+    return [tok.end for tok in tokenize(text)]
 
 
 def token_at(text: str, start: int) -> Token | None:
@@ -166,8 +191,8 @@ def to_doc(text: str) -> Doc:
 
 
 __all__ = [
-    "Token",
     "SegmenterError",
+    "Token",
     "boundaries",
     "dictionary_tag",
     "nlp",
@@ -175,4 +200,5 @@ __all__ = [
     "token_at",
     "tokenize",
     "tokenize_with",
+    "tokens_between",
 ]

@@ -149,7 +149,7 @@ def _display_value(frame: pd.DataFrame) -> pd.Series:
 def _derived_rows(cells: pd.DataFrame) -> pd.DataFrame:
     """Quarters implied by cumulative figures (H1 − Q1 = Q2), one city and unit at a time."""
     rows = []
-    clean = cells[~cells["conflict"]]
+    clean = cells[~cells["conflict"].astype(bool)]
     if any(marker in str(m) for m in clean["metric"].unique() for marker in _STOCK_MARKERS):
         return pd.DataFrame()
     for (city, unit), group in clean.groupby(["city", "unit"], sort=False):
@@ -166,7 +166,7 @@ def _derived_rows(cells: pd.DataFrame) -> pd.DataFrame:
 
 def _change(cells: pd.DataFrame, other_period: pd.Series) -> pd.Series:
     """Percent change of each cell against the same city's value in ``other_period`` (unique values only)."""
-    unique = cells[~cells["conflict"]]
+    unique = cells[~cells["conflict"].astype(bool)]
     lookup = dict(zip(zip(unique["city"], unique["period"], strict=True), unique["value"], strict=True))
     out = []
     for city, value, other in zip(cells["city"], cells["value"], other_period, strict=True):
@@ -204,6 +204,8 @@ def compare_table(store: Store, metric: str, cities: Sequence[str] | None = None
     _check_metric(store, metric)
     period, vs = _period_arg(period, "--period"), _period_arg(vs, "--vs")
     cells = headline_metrics(store, metric, cities).assign(derived=False, derived_from=None)
+    if cells.empty:
+        return cells
     derived = _derived_rows(cells)
     if not derived.empty:
         cells = pd.concat([cells, derived], ignore_index=True)

@@ -371,7 +371,15 @@ Format: one directory per site (see corpus/sources/demo-*.toml), served by pipel
 Article pages are real articles from the project's gold and series sets wrapped in TRS WCM or
 Hanweb JCMS page chrome; `manifest.json` lists every article page with its origin, title, date,
 city, encoding (gbk | utf-8 | mislabelled = declares gb2312 but is UTF-8) and the sha256 of
-its body with whitespace removed. Files named `PATH@QUERY` answer `PATH?QUERY` requests.
+its body with whitespace removed. Files named `PATH@QUERY` answer `PATH?QUERY` requests
+(parameters sorted by name, so any order works; POST form fields count as query parameters).
+
+Hanweb list records: the column page holds the first `perpage` records in a
+`<script type="text/xml"><datastore>` block, its `<nextgroup>` CDATA gives the dataproxy.jsp URL,
+and `var totalRecord = N; var perpage = P;` the paging. Record page k is
+`NEXTGROUP&startrecord=S&endrecord=S+P-1&perpage=P` with S = 1 + k*P; the answer is XML with
+`<totalrecord>` and one `<record><![CDATA[<li><a href=…>]]></record>` per article.
+TRS list pages: `index.html`, `index_1.html`, … as announced by `createPageHTML(countPage, …)`.
 Regenerate with: python scripts/build_mirror.py
 """
 

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.amounts import extract_amounts
+from extractors.metrics import MetricVocabularyError, canonical_metric, parse_vocabulary
 
 # (sentence, [(value, value_max, currency)]) — every amount the sentence holds, in order.
 AMOUNTS = [
@@ -137,7 +138,9 @@ def test_evidence_spans_point_into_the_text() -> None:
     assert all(text[a.start : a.end] == a.text for a in amounts)
 
 
-_MONEYISH = st.sampled_from(list("0123456789.,，-～至到一二两三十百千万亿元美港币人民约近超逾多余以上左右投资总额为的、，。%亩吨（含）"))
+_MONEYISH = st.sampled_from(
+    list("0123456789.,，-～至到一二两三十百千万亿元美港币人民约近超逾多余以上左右投资总额为的、，。%亩吨（含）")
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -147,3 +150,31 @@ def test_never_raises_and_spans_hold(text: str) -> None:
         assert text[amount.start : amount.end] == amount.text
         assert amount.currency
         assert amount.value_max is None or isinstance(amount.value_max, Decimal)
+
+
+@pytest.mark.parametrize(
+    ("label", "metric"),
+    [
+        ("到位资金", "到位资金"),
+        ("到位金额", "到位资金"),
+        ("实际到位资金", "到位资金"),
+        ("实际到位内资", "到位资金"),
+        ("计划总投资", "总投资"),
+        ("项目总投资", "总投资"),
+        ("累计完成投资", "完成投资"),
+        ("实际利用外资", "实际使用外资"),
+        ("签约金额", "签约金额"),
+        ("“签约金额”", "签约金额"),
+        ("需求量", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_canonical_metric(label: str | None, metric: str | None) -> None:
+    assert canonical_metric(label) == metric
+
+
+@pytest.mark.parametrize("line", ["总投资", "\t计划总投资", "总投资\t"])
+def test_metric_vocabulary_rejects_malformed_lines(line: str) -> None:
+    with pytest.raises(MetricVocabularyError):
+        parse_vocabulary([line])

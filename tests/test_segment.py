@@ -46,8 +46,7 @@ def test_loading_is_silent() -> None:
     assert "prefix dict" not in run.stderr and run.stdout == ""
 
 
-@pytest.mark.parametrize(("text", "same"), [("市委书记杨国强到上海电气集团调研。", True),
-                                            ("TFT-LCD玻璃基板", False)])
+@pytest.mark.parametrize(("text", "same"), [("市委书记杨国强到上海电气集团调研。", True), ("TFT-LCD玻璃基板", False)])
 def test_rjieba_matches_jieba_only_on_chinese_words(text: str, same: bool) -> None:
     # rjieba keeps 'TFT-LCD' whole where jieba splits it: why jieba stays the only backend.
     pytest.importorskip("rjieba")
