@@ -98,8 +98,7 @@ def credited_names(text: str) -> set[str]:
     """
     names: set[str] = set()
     for trigger in _CREDIT_TRIGGER.finditer(text):
-        window = text[max(0, trigger.start() - _CREDIT_WINDOW) : trigger.end() + _CREDIT_WINDOW]
-        doc = to_doc(window)
+        doc = to_doc(text, max(0, trigger.start() - _CREDIT_WINDOW), trigger.end() + _CREDIT_WINDOW)
         for _, start, end in credit_matcher()(doc):
             span = doc[start:end]
             words = [t.text for t in span if re.fullmatch(rf"[{_CJK}]+", t.text)]

@@ -182,11 +182,15 @@ def nlp() -> Language:
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
-def to_doc(text: str) -> Doc:
-    """A spaCy Doc over our tokens (no second segmentation); token.idx are character offsets."""
+def to_doc(text: str, start: int = 0, end: int | None = None) -> Doc:
+    """A spaCy Doc over our tokens of text[start:end] (no second segmentation).
+
+    Token offsets in the Doc (token.idx) count from the first whole token of the range.
+    """
     from spacy.tokens import Doc
 
-    words = [tok.text for tok in tokenize(text)]
+    end = len(text) if end is None else end
+    words = [tok.text for tok in tokens_between(text, start, end)]
     return Doc(nlp().vocab, words=words, spaces=[False] * len(words))
 
 

@@ -6,6 +6,7 @@ become one-line ClickExceptions here, so bad input never shows a traceback.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -19,7 +20,27 @@ from pipeline.inputs import InputError, article_files, iter_articles, read_artic
 from pipeline.process import BadDate, analyse, parse_iso_date
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Commands from other modules, imported only when used: `extract` should not pay for pandas."""
+
+    lazy: dict[str, str] = {  # noqa: RUF012 - a fixed table, never mutated
+        "compare": "pipeline.cli_compare:compare",
+        "export": "pipeline.cli_compare:export",
+        "serve": "pipeline.cli_compare:serve",
+        "report": "pipeline.cli_compare:report",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy:
+            module, _, attr = self.lazy[name].partition(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="zhaoshang")
 def main() -> None:
     """zhaoshang: Chinese investment-promotion news into a clean, comparable dataset.
@@ -247,7 +268,24 @@ def reparse(db_path: Path, silent: bool) -> None:
 @silent_option
 def demo(db_path: Path, silent: bool) -> None:
     """Crawl the bundled mirror of government sites over local HTTP, extract, store and compare."""
-    from pipeline.demo import print_demo, run_demo
+    from pipeline.cli_compare import comparison_text
+    from pipeline.demo import run_demo, showcase_metrics
 
     result = run_demo(db_path, progress=not silent)
-    print_demo(result, silent=silent)
+    for report in result.reports:
+        echo_err(report.summary(), silent=silent)
+    store = open_store(db_path, create=False)
+    metrics = showcase_metrics(store)
+    for metric in metrics:
+        click.echo(f"\n== {metric} ==\n{comparison_text(store, metric)}")
+    counts = store.counts()
+    click.echo(
+        f"\n{counts['articles']} articles, {counts['amounts']} amounts, {counts['counts']} counts, "
+        f"{counts['growth']} growth rates, {counts['leaders']} leaders, {counts['projects']} projects "
+        f"in {db_path} ({result.requests} HTTP requests, {result.seconds:.1f} s)\n"
+        "Next:\n"
+        f"  zhaoshang compare --metric {metrics[0] if metrics else '签约金额'} --db {db_path} --explain\n"
+        f"  zhaoshang search 签约 --db {db_path}\n"
+        f"  zhaoshang export --db {db_path}\n"
+        f"  datasette {db_path}    (or: zhaoshang serve --db {db_path})"
+    )

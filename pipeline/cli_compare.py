@@ -16,6 +16,7 @@ from pipeline.cli_options import db_option, echo_err, open_store, silent_option
 from pipeline.compare import CompareError, compare_table, wide_table
 from pipeline.export import DEFAULT_OUT, FORMATS, ExportError, export_all, make_datasette, write_datasette_metadata
 from pipeline.report import DEFAULT_REPORT_DIR, ReportError, write_report
+from pipeline.store import Store
 
 # Columns of --format csv/json: the cell, its changes and its evidence.
 _CELL_COLUMNS = ["city", "period", "metric", "display", "unit", "derived", "derived_from", "conflict",
@@ -139,3 +140,9 @@ def report(out_dir: Path, font_dir: Path | None, db_path: Path, silent: bool) ->
 
 
 COMMANDS = (compare, export, serve, report)
+
+
+def comparison_text(store: Store, metric: str) -> str:
+    """The printed city × period table of one metric, as `compare` shows it (used by `demo`)."""
+    cells = compare_table(store, metric)
+    return _table_text(cells, metric) if not cells.empty else f"(no whole-city figures of {metric})"

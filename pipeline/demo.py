@@ -48,3 +48,18 @@ def run_demo(db_path: Path = DEMO_DB, *, progress: bool = True) -> DemoResult:
     store.close()
     result.seconds = time.perf_counter() - began
     return result
+
+
+def showcase_metrics(store: Store, limit: int = 3) -> list[str]:
+    """Metrics worth showing: those with the most cities and periods to compare, money first."""
+    from pipeline.compare import headline_metrics  # pandas only when the comparison is shown
+
+    cells = headline_metrics(store)
+    if cells.empty:
+        return []
+    spread = cells.groupby("metric").agg(
+        periods=("period", "nunique"), cities=("city", "nunique"), money=("kind", lambda k: (k == "amount").any())
+    )
+    spread = spread[spread["periods"] >= 2]
+    ranked = spread.sort_values(["money", "cities", "periods"], ascending=False)
+    return list(ranked.index[:limit])
