@@ -22,8 +22,9 @@ import regex
 
 from extractors.facts import Amount
 from extractors.metrics import canonical_metric
-from extractors.numbers import BIG_UNITS, NUMERAL, NumeralError, parse_numeral, parse_numeral_range
+from extractors.numbers import BIG_UNITS, NUMERAL, NumeralError, parse_numeral, parse_numeral_range, scan_sentences
 from extractors.resources import corpus_path
+from extractors.scope import ScopeFinder
 
 RULES = ("rules", "amounts.toml")
 _SEPARATORS = "-－—–~～至到"
@@ -61,6 +62,7 @@ class AmountRules:
     not_before: frozenset[str]
     after_yuan: tuple[str, ...]
     threshold: tuple[str, ...]
+    triggers: regex.Pattern[str]  # characters every amount holds: a currency word's or 万/亿
 
 
 def _amount_pattern(data: dict) -> regex.Pattern[str]:
@@ -84,6 +86,13 @@ def _amount_pattern(data: dict) -> regex.Pattern[str]:
         (?P<post>{after})?""",
         regex.X,
     )
+
+
+def _triggers(data: dict) -> regex.Pattern[str]:
+    # The last character of every currency word (元, 币, 镑…) and the multipliers that make a bare
+    # 投资120亿 money: a sentence with none of them holds no amount.
+    last = {w[-1] for words in data["currencies"].values() for w in words} | set("万萬亿億")
+    return regex.compile(f"[{regex.escape(''.join(sorted(last)))}]")
 
 
 def _end_pattern(words: list[str]) -> regex.Pattern[str]:
@@ -118,6 +127,7 @@ def load_rules() -> AmountRules:
             not_before=frozenset(bare["not_before"]),
             after_yuan=tuple(not_money["after_yuan"]),
             threshold=tuple(not_money["threshold"]),
+            triggers=_triggers(data),
         )
     except (KeyError, tomllib.TOMLDecodeError) as exc:
         raise AmountRulesError(f"{path}: {exc}; compare with the format in its header") from exc
@@ -276,31 +286,46 @@ def _approx(rules: AmountRules, m: regex.Match[str]) -> str | None:
     return None
 
 
-def _label(text: str, m: regex.Match[str], previous: Amount | None) -> str | None:
+def _label(text: str, m: regex.Match[str], previous: Amount | None) -> tuple[str | None, int | None]:
+    """(label, where the label starts when it is written right before the number)."""
     rules = load_rules()
     if rules.change_end.search(_strip_links(rules, text[max(0, m.start() - 12) : m.start()])):
-        return None  # 比同期增加73.5亿元: a change, not the level of a measure
-    label = label_before(text, m.start()) or _label_in_clause(text, m.start())
+        return None, None  # 比同期增加73.5亿元: a change, not the level of a measure
+    label = label_before(text, m.start())
+    if label:
+        lo = _clause_start(text, m.start(), _CLAUSE_END)
+        before = _strip_links(rules, text[lo : m.start()])
+        return label, lo + len(before) - len(label)
+    label = _label_in_clause(text, m.start())
     if label is None and previous is not None and previous.label:
         gap = text[previous.end : m.start()]
         # A list or a follow-up in the same sentence keeps the measure: 约为2.03亿元、8137万元.
         if len(gap) <= 16 and not any(ch in _SENTENCE_END for ch in gap):
             label = previous.label
-    return label
+    return label, None
+
+
+def _scope(scopes: ScopeFinder, m: regex.Match[str], label_start: int | None, previous: Amount | None) -> str | None:
+    if m.group("post") in ("以上", "以下") and (scope := scopes.threshold(m.end())):
+        return scope
+    direct = scopes.direct(label_start) if label_start is not None else None
+    return scopes.for_amount(m.start(), (previous.end, previous.scope) if previous else None, direct)
 
 
 def extract_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text`` with its evidence span, in text order."""
     rules = load_rules()
     found: list[Amount] = []
-    for m in rules.pattern.finditer(text):
+    scopes = ScopeFinder(text)
+    for m in scan_sentences(rules.pattern, text, rules.triggers):
         if not _is_money(rules, text, m):
             continue
         try:
             value, high = _values(m)
         except NumeralError:
             continue
-        label = _label(text, m, found[-1] if found else None)
+        previous = found[-1] if found else None
+        label, label_start = _label(text, m, previous)
         found.append(
             Amount(
                 value=value,
@@ -311,6 +336,7 @@ def extract_amounts(text: str) -> list[Amount]:
                 end=m.end(),
                 approx=_approx(rules, m),
                 label=label,
+                scope=_scope(scopes, m, label_start, previous),
                 metric=canonical_metric(label),
             )
         )

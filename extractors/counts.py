@@ -15,9 +15,10 @@ from functools import cache
 from typing import Any
 
 from extractors.facts import Count
-from extractors.numbers import NUMERAL, try_parse_numeral
+from extractors.numbers import NUMERAL, scan_sentences, try_parse_numeral
 from extractors.periods import find_mentions
 from extractors.resources import corpus_path
+from extractors.scope import ScopeFinder
 
 try:  # the metric vocabulary is optional for counts: labels are kept as written either way
     from extractors.metrics import canonical_metric
@@ -44,6 +45,10 @@ class _Rules:
     label_prefix: re.Pattern[str]
     subject: re.Pattern[str]
     breakers: dict[str, str]
+    deny_before: tuple[str, ...]
+    fillers: tuple[str, ...]  # longest first
+    object_scan: re.Pattern[str]  # a clause end, a stop word or an object head after a unit
+    triggers: re.Pattern[str]  # first characters of the measure words: a sentence without one has no count
 
 
 def _alt(words: list[str]) -> str:
@@ -62,7 +67,13 @@ def _rules() -> _Rules:
     prefix = re.compile(rf"^(?:{_alt(words['label_prefixes'])}|[，、\s])+")
     heads = tuple(sorted(words["object_heads"], key=len, reverse=True))
     subject = re.compile(_alt(words["label_subjects"]))
-    return _Rules(candidate, units, words, heads, prefix, subject, data["approx_word_breakers"])
+    triggers = re.compile(f"[{re.escape(''.join(sorted({u[0] for u in units})))}]")
+    fillers = tuple(sorted(words["fillers"] + words["approx_before"], key=len, reverse=True))
+    object_scan = re.compile(
+        rf"(?P<end>[{re.escape(_CLAUSE_END)}])|(?P<stop>{_alt(words['object_window_stops'])})|(?P<head>{_alt(heads)})"
+    )
+    return _Rules(candidate, units, words, heads, prefix, subject, data["approx_word_breakers"],
+                  tuple(words["deny_before_numeral"]), fillers, object_scan, triggers)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -81,13 +92,16 @@ def extract_counts(text: str) -> list[Count]:
     rules = _rules()
     out: list[Count] = []
     last_end = 0
-    for m in rules.candidate.finditer(text):
+    scopes: ScopeFinder | None = None
+    for m in scan_sentences(rules.candidate, text, rules.triggers):
         cand = _candidate(text, m, rules, last_end)
         if cand is None:
             continue
         count = _after_unit(text, cand, rules) or _before_numeral(text, cand, rules) or _sub_item(text, cand, out)
         if count is not None:
             count.metric = canonical_metric(count.label)
+            scopes = scopes or ScopeFinder(text)
+            count.scope = scopes.for_count(m.start("num"), count.label)
             out.append(count)
         last_end = m.end()
     return out
@@ -98,7 +112,7 @@ def _candidate(text: str, m: re.Match[str], rules: _Rules, last_end: int) -> _Ca
     num_start = m.start("num")
     if num_start > 0 and (text[num_start - 1].isdigit() or text[num_start - 1] in ".．%％-—~～"):
         return None
-    if m.group("pre") is None and any(text[:num_start].endswith(w) for w in rules.words["deny_before_numeral"]):
+    if m.group("pre") is None and text.endswith(rules.deny_before, max(0, num_start - 4), num_start):
         return None
     value = try_parse_numeral(m.group("num"))
     if value is None or value != value.to_integral_value() or value <= 0:
@@ -129,11 +143,10 @@ def _label(text: str, end: int, rules: _Rules, last_end: int) -> tuple[int, str]
     if cut >= 0:
         start = cut + 1
     phrase = text[start:end]
-    fillers = rules.words["fillers"] + rules.words["approx_before"]
     stripped = True
     while stripped:  # 项目有23个, 共计约 -> drop words between the label and its numeral
         stripped = False
-        for w in sorted(fillers, key=len, reverse=True):
+        for w in rules.fillers:
             if phrase.endswith(w) and len(phrase) > len(w):
                 phrase, stripped = phrase[: -len(w)], True
                 break
@@ -167,16 +180,27 @@ def _object_after(text: str, cand: _Candidate, rules: _Rules) -> tuple[str, int]
         window.startswith(x) for x in words["deny_after_unit"]
     ):
         return None
-    for i in range(len(window)):
-        if window[i] in _CLAUSE_END or (i and any(window.startswith(s, i) for s in words["object_window_stops"])):
-            break
-        head = next((h for h in rules.heads if window.startswith(h, i)), None)
-        if head is not None:
-            owner = window[:i].rpartition("的")[0]
-            if owner and any(owner.endswith(w) for w in words["deny_before_de"]):
-                return None
-            return head, pos + i + len(head)
-    return None
+    found = _first_object(window, rules)
+    if found is None:
+        return None
+    i, head = found
+    owner = window[:i].rpartition("的")[0]
+    if owner and any(owner.endswith(w) for w in words["deny_before_de"]):
+        return None
+    return head, pos + i + len(head)
+
+
+def _first_object(window: str, rules: _Rules) -> tuple[int, str] | None:
+    """(offset, head) of the first object head before a clause end or a stop word (not at 0)."""
+    if not window or window[0] in _CLAUSE_END:
+        return None
+    at_start = next((h for h in rules.heads if window.startswith(h)), None)
+    if at_start is not None:
+        return 0, at_start
+    m = rules.object_scan.search(window, 1)
+    if m is None or m.group("head") is None:
+        return None
+    return m.start(), m.group("head")
 
 
 def _allowed(cand: _Candidate, head: str | None, context: str, rules: _Rules) -> bool:

@@ -53,6 +53,7 @@ class Count:
     object: str | None = None
     label: str | None = None
     approx: str | None = None
+    scope: str | None = None  # the subset counted when the sentence narrows it (重点产业链)
     metric: str | None = None
     period: str | None = None
 

@@ -80,7 +80,7 @@ def _ends_name(token: str) -> bool:
     if tag is None:
         return False
     if len(token) == 1:  # 新, 大 (adjectives) start names; 据, 而, 占 do not
-        return tag in ("p", "c", "u", "r", "d", "v")
+        return tag == "v" or tag.startswith(("p", "c", "u", "r", "d"))  # 地 is tagged uv
     return tag.startswith(_STOP_TAGS)
 
 
@@ -96,7 +96,16 @@ def name_start(text: str, end: int) -> int:
             cut = min(tok.end, end)
     while cut < end - 2 and text[cut] in _LEADING:
         cut += 1
-    return cut
+    return _strip_verb(text, cut, end)
+
+
+def _strip_verb(text: str, start: int, end: int) -> int:
+    """A name never opens with a verb of two characters (实现青岛啤酒揭阳公司 → 青岛啤酒揭阳公司)."""
+    for tok in tokens_between(text, start, end):
+        if tok.start < start or tok.end >= end or len(tok.text) < 2 or dictionary_tag(tok.text) != "v":
+            return start
+        start = tok.end
+    return start
 
 
 def is_generic(core: str) -> bool:
@@ -117,12 +126,22 @@ def suffix_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A numbered engineering bureau of a group is a company of its own (中铁十五局, 中建三局).
+_BUREAU = re.compile(r"[一二三四五六七八九十]{1,3}局(?:集团)?")
+# 日产能7000块, 日产值900万元: an output figure, not the carmaker.
+_OUTPUT = re.compile(r"[能值量]|\d")
+
+
 def known_names(text: str) -> list[tuple[int, int]]:
     """Listed companies, only where they stand as words (not 国电 inside 韩国电动车)."""
     bounds = boundaries(text)
-    return [
-        (m.start(), m.end()) for m in lexicon().known_re.finditer(text) if m.start() in bounds and m.end() in bounds
-    ]
+    spans = []
+    for m in lexicon().known_re.finditer(text):
+        if m.start() not in bounds or m.end() not in bounds or _OUTPUT.match(text, m.end()):
+            continue
+        bureau = _BUREAU.match(text, m.end())
+        spans.append((m.start(), bureau.end() if bureau else m.end()))
+    return spans
 
 
 def brand_names(text: str) -> list[tuple[int, int]]:
@@ -135,7 +154,11 @@ def brand_names(text: str) -> list[tuple[int, int]]:
         if brand is None or len(brand.text) != 2 or not _NAME_CHAR.match(brand.text[0]):
             continue
         tag = dictionary_tag(brand.text)
-        if tag not in (None, "nz") or brand.text in lex.places or is_generic(brand.text):
+        if (
+            (tag not in (None, "nz") and not (tag == "j" and lex.known_re.fullmatch(brand.text)))
+            or brand.text in lex.places
+            or is_generic(brand.text)
+        ):
             continue
         if lex.industry_re.fullmatch(brand.text) or brand.text in lex.stops:
             continue

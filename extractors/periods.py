@@ -19,7 +19,10 @@ from functools import cache, lru_cache
 from typing import Any
 
 from extractors.facts import Period
+from extractors.numbers import scan_sentences
 from extractors.resources import corpus_path
+
+_TRIGGERS = re.compile("[年月季期]")
 
 
 @dataclass(slots=True)
@@ -93,6 +96,8 @@ def _rules() -> _Rules:
         # The lookahead lets the scan skip, in one step, every position that cannot start a period.
         pattern=re.compile(
             rf"(?=[0-9０-９〇零一二两三四五六七八九十今本当去上下前明首第全年同开入])"
+            # ...and every period word holds 年, 月, 季 or 期 within its first characters.
+            r"(?=[^。，；,;\n]{0,15}?[年月季期])"
             rf"(?:(?P<since>{_alt(data['since_start'])})|(?:(?:{year})的?)?(?:{body})?)"
         ),
         relative=data["relative_years"],
@@ -270,7 +275,8 @@ def _mentions(text: str, published: date | None) -> tuple[Mention, ...]:
     rules = _rules()
     anchor = _anchor(text, published)
     found: list[Mention] = []
-    for m in rules.pattern.finditer(text):
+    # Every period word holds 年, 月, 季 or 期 (同期): sentences without one are skipped.
+    for m in scan_sentences(rules.pattern, text, _TRIGGERS):
         if m.end() == m.start() or m.group(0) == "的":
             continue
         mention = _mention(m, text, anchor, rules)

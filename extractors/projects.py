@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.facts import Amount, Organization, Project
+from extractors.organizations import core_of, place_names
 from extractors.resources import read_lines
-from extractors.segment import dictionary_tag, tokens_between
+from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z\d()（）/.·\-—]")
 _SENTENCE_END = "。！？!?\n；;"
@@ -34,6 +35,8 @@ class ProjectWords:
     stops: frozenset[str]
     stage_re: re.Pattern[str]
     stage_of: dict[str, str]
+    stop_end_re: re.Pattern[str]  # a token ending in a verb stop of two characters or more
+    roads: frozenset[str]  # heads naming a road or line: named by its ends or places, not by a product
 
 
 def _alternation(words: list[str]) -> str:
@@ -46,6 +49,8 @@ def words() -> ProjectWords:
     stage_of: dict[str, str] = {}
     for line in read_lines("dictionaries", "project_words.tsv"):
         word, kind = line.split("\t")[:2]
+        if kind == "road":
+            by_kind.setdefault("head", []).append(word)
         if kind.startswith("stage:"):
             stage_of[word] = kind.split(":", 1)[1]
             kind = "stage"
@@ -56,7 +61,13 @@ def words() -> ProjectWords:
         stops=frozenset(by_kind["stop"]),
         stage_re=re.compile(_alternation(by_kind["stage"])),
         stage_of=stage_of,
+        stop_end_re=re.compile(f"(?:{_alternation(_verb_stops(by_kind['stop'], by_kind['head']))})$"),
+        roads=frozenset(by_kind["road"]),
     )
+
+
+def _verb_stops(stops: list[str], heads: list[str]) -> list[str]:
+    return [w for w in stops if len(w) >= 2 and w not in heads]
 
 
 def name_start(text: str, head_start: int) -> int:
@@ -72,6 +83,8 @@ def name_start(text: str, head_start: int) -> int:
         start = closing + 1
     cut = start
     for tok in tokens_between(text, start, head_start):
+        if text[tok.end : tok.end + 1] in "（(":
+            continue  # 黔（江）张（家界）常（德）: each end abbreviated, its full name in brackets
         if _ends_name(tok.text) or _ends_name(text[max(tok.start, start) : min(tok.end, head_start)]):
             cut = min(tok.end, head_start)
     return cut
@@ -84,24 +97,61 @@ _STOP_TAGS = ("p", "c", "d", "r", "t", "u", "y", "e", "ad")
 
 
 def _ends_name(token: str) -> bool:
-    if token in words().stops:
-        return True
+    if token in _CONNECTORS:
+        return False
+    if token in words().stops or words().stop_end_re.search(token):
+        return True  # 隆重举行 ends with the verb 举行
     tag = dictionary_tag(token)
     return tag is not None and tag.startswith(_STOP_TAGS) and not tag.startswith("rr")
 
 
-# A batch, not a name: dated (2024东营市…重点项目, 二季度重大项目) or ending in a category word.
-_BATCH = re.compile(r"\d{4}年?|[一二三四]季度|上半年|下半年")
+# Inside a name these join its words (风力发电用电缆, 黄家埠至牟山段) instead of ending it.
+_CONNECTORS = frozenset({"用", "至"})
+# Verbs, particles and connectors never open a name: 见证X项目, 使花都工厂, 继老成渝铁路 lose them.
+_LEAD_TAGS = ("v", "vd", "p", "c", "d", "ad", "u", "r")
+
+
+def strip_lead(text: str, start: int, end: int) -> int:
+    """Move ``start`` past verbs and particles that open the span (争取黔（江）…铁路)."""
+    if text[start - 1 : start] == "、":
+        return start  # a list item starts at its separator (、超净聚丙烯系列项目: 超净 is tagged v)
+    while start < end:
+        tok = token_at(text, start)
+        if tok is None or tok.end >= end:
+            return start
+        tag = dictionary_tag(tok.text)
+        if tok.text not in _CONNECTORS and (tag is None or tag not in _LEAD_TAGS):
+            return start
+        start = tok.end
+    return start
+
+
+# A batch, not a name: dated (2024东营市…重点项目, 二季度重大项目) or ending in a category word;
+# a year is 19xx/20xx not followed by a unit (年产2000万吨 is a capacity).
+_BATCH = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:年度?|(?![\d万千亿吨台套辆件米平t]))|[一二三四]季度|上半年|下半年")
 _CATEGORY_END = re.compile(r"(?:重大|重点|重要|新老|招商引资|招商|落地|签约|开工|在建|续建|新建|储备)(?:建设|产业)?$")
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)(?:个|项|批|家|大|条)")
+# A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
+_DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
+# Projects located in a zone (东营经济技术开发区项目) are a set of projects, not one.
+_ZONE_END = re.compile(r"(?:开发区|高新区|园区|新区|工业园|经济区|示范区|自贸区|片区)$")
 
 
-def is_generic(name_words: str) -> bool:
+def is_generic(text: str, start: int, end: int, head: str = "项目") -> bool:
     """True when the words before the head describe projects instead of naming one."""
+    name_words = text[start:end]
     if _COUNTED.search(name_words) or _BATCH.search(name_words) or _CATEGORY_END.search(name_words):
         return True  # 11个高速公路项目 is a count of projects, 2024年重点项目 a batch
-    rest = words().generic_re.sub("", name_words)
-    return len(rest) < 3
+    if _DESCRIPTIVE.search(name_words) or (head == "项目" and _ZONE_END.search(name_words)):
+        return True
+    return len(own_words(text, start, end)) < (2 if head in words().roads else 3)
+
+
+def own_words(text: str, start: int, end: int) -> str:
+    """The words of a name that are not generic, token by token (新安江 keeps its 新)."""
+    generic_re = words().generic_re
+    pieces = (text[max(t.start, start) : min(t.end, end)] for t in tokens_between(text, start, end))
+    return "".join(piece for piece in pieces if not generic_re.fullmatch(piece))
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -111,10 +161,17 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 
 
 _PROPER_TAGS = ("ns", "nz", "nt", "nr", "j", "eng")
+# A product with its capacity names a project (乘用车产能扩建项目, 年产5000吨…生产线).
+_CAPACITY = re.compile(r"产能扩建|年产|扩能")
+# Ends abbreviated with their full names in brackets: 三（江）万（盛）南（川）.
+_ABBREVIATED = re.compile(r"(?:[\u4e00-\u9fff][（(][\u4e00-\u9fff]{1,3}[)）]){2}")
 
 
-def has_proper_word(text: str, start: int, end: int) -> bool:
+def has_proper_word(text: str, start: int, end: int, brands: tuple[str, ...] = ()) -> bool:
     """A name needs a word of its own: a place, brand or product (金雷, 8.5代, LED, 华东)."""
+    piece_all = text[start:end]
+    if _CAPACITY.search(piece_all) or _ABBREVIATED.search(piece_all) or any(b in piece_all for b in brands):
+        return True
     for tok in tokens_between(text, start, end):
         piece = text[max(tok.start, start) : min(tok.end, end)]
         if re.search(r"[A-Za-z0-9]", piece):
@@ -123,6 +180,49 @@ def has_proper_word(text: str, start: int, end: int) -> bool:
         if len(piece) >= 2 and (tag is None or tag.startswith(_PROPER_TAGS)):
             return True
     return False
+
+
+def brand_forms(organizations: list[Organization]) -> tuple[str, ...]:
+    """Names, short names and distinctive cores of the article's organizations (雨润 of 南京雨润集团)."""
+    forms = {form for org in organizations for form in (org.name, *org.short_names, core_of(org.name))}
+    return tuple(form for form in forms if len(form) >= 2)
+
+
+# A road or line is named by its ends (大营至神池), a number (国道219线), abbreviations of its
+# ends (黔（江）张（家界）), its kind (城际, 客运) or a place (余姚大道); 国省干线公路 is a category.
+_ROAD_NAMED = re.compile(r"至|[—\-－]|[（(]|\d|城际|客运|复线|绕城|快速|沿江|沿海|环线")
+# Existing facilities are not projects: 现有的新日无锡工厂、天津工厂; 老成渝铁路.
+# A road the name connects to (终点接X, 东连X) is there already, and so is a superlative's
+# subject (中西部最大的X基地).
+_EXISTING = re.compile(
+    r"(?:现有|已有|原有|既有)的?[^，,。；;！？\n]*$|(?:[东西南北]?连|连接|衔接|接入|接)$|(?:最[大高长先优早]|一流)的?$"
+)
+
+
+def is_road_named(text: str, start: int, end: int) -> bool:
+    name_words = text[start:end]
+    if _ROAD_NAMED.search(name_words) or any(name_words.startswith(p) for p in _short_places()):
+        return True
+    return any(dictionary_tag(tok.text) == "j" for tok in tokens_between(text, start, end))  # 渝黔: 渝 + 黔
+
+
+@cache
+def _short_places() -> tuple[str, ...]:
+    return tuple(p for p in place_names() if len(p) >= 2)
+
+
+def _head_ends_phrase(text: str, head: re.Match[str]) -> bool:
+    """The head closes the noun phrase: not 铁路运输, 公路西藏段 (a road as a modifier), not …之一."""
+    end = head.end()
+    if end not in boundaries(text) or text.startswith("之一", end):
+        return False
+    if head.group() not in words().roads:
+        return True
+    nxt = token_at(text, end)
+    tag = dictionary_tag(nxt.text) if nxt else None
+    if nxt is None or nxt.text in _CONNECTORS or not re.match(r"[\u4e00-\u9fff]", nxt.text):
+        return True
+    return not (tag is None or tag in ("n", "ns", "nz", "nr", "l", "j", "f"))  # 墨脱公路嘎隆拉隧道, 渝怀铁路间
 
 
 # A road or railway section is named by its two ends: 国道219线区界至日土段, 渝怀二线涪陵至怀化段.
@@ -146,15 +246,61 @@ def trim_to_name(text: str, span: tuple[int, int], amounts: list[Amount]) -> tup
     return (start + verb.end() if verb else start), span[1]
 
 
-def find_names(text: str) -> list[tuple[int, int]]:
+def find_names(text: str, brands: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = [(_section_start(m), m.end()) for m in _SECTION.finditer(text)]
     for head in words().head_re.finditer(text):
         if head.end() < len(text) and words().head_re.match(text, head.end()):
             continue  # 中心项目: the longer name ends at the next head
-        start = name_start(text, head.start())
-        if not is_generic(text[start : head.start()]) and has_proper_word(text, start, head.start()):
+        if not _head_ends_phrase(text, head):
+            continue
+        start = join_list(text, strip_lead(text, name_start(text, head.start()), head.start()), head, brands)
+        if is_name(text, start, head, brands):
             spans.append((start, head.end()))
     return spans
+
+
+def is_name(text: str, start: int, head: re.Match[str], brands: tuple[str, ...]) -> bool:
+    if text[start : start + 1] == "老" or _EXISTING.search(text, max(0, start - 40), start):
+        return False
+    if is_generic(text, start, head.start(), head.group()):
+        return False
+    if head.group() in words().roads:
+        return is_road_named(text, start, head.start())
+    return is_specific(text, start, head.start(), brands)
+
+
+_LONG_OWN = 10  # characters of its own words that make a product description a name by itself
+
+
+def is_specific(text: str, start: int, end: int, brands: tuple[str, ...]) -> bool:
+    """A proper word, or a long description of what is made (大截面导线风力发电用电缆生产厂)."""
+    if has_proper_word(text, start, end, brands):
+        return True
+    last = max(start, *(text.rfind(ch, start, end) + 1 for ch in "及和、"))  # one item of a joined name
+    verbs = sum(dictionary_tag(t.text) == "v" for t in tokens_between(text, last, end))
+    return verbs <= 1 and len(own_words(text, start, end)) >= _LONG_OWN  # 帮助企业制定整个项目 is a clause
+
+
+# A name may join two lines or bases sharing its head (…生产线及配套…生产线项目, …制造基地及…基地项目).
+_JOINABLE_END = re.compile(r"(?:生产线|生产厂|基地|工厂|厂|中心|制造|生产)$")
+
+
+def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...]) -> int:
+    """Extend ``start`` over 及/和/、 to the item the head also closes (LED外延片、芯片项目)."""
+    if start < 2 or text[start - 1] not in "及和、":
+        return start
+    left = strip_lead(text, name_start(text, start - 1), start - 1)
+    left_words = text[left : start - 1]
+    if not left_words or is_generic(text, left, start - 1) or not is_specific(text, left, start - 1, brands):
+        return start
+    if text[start - 1] == "、":
+        right = text[start : head.start()]
+        weak = 0 < len(right) <= 3 and not words().generic_re.fullmatch(right)
+        verb = max(
+            (t.end for t in tokens_between(text, left, start - 1) if dictionary_tag(t.text) == "v"), default=left
+        )
+        return verb if weak and verb < start - 1 and not words().head_re.search(left_words) else start
+    return left if _JOINABLE_END.search(left_words) else start
 
 
 def investment_for(text: str, span: tuple[int, int], amounts: list[Amount]) -> Amount | None:
@@ -212,7 +358,7 @@ def extract_projects(text: str, amounts: list[Amount], organizations: list[Organ
     if not text:
         return []
     seen: dict[str, Project] = {}
-    for found in find_names(text):
+    for found in find_names(text, brand_forms(organizations)):
         span = trim_to_name(text, found, amounts)
         name = text[span[0] : span[1]]
         if len(name) < 4:
@@ -235,10 +381,18 @@ def extract_projects(text: str, amounts: list[Amount], organizations: list[Organ
 
 def _drop_partial(projects: list[Project]) -> list[Project]:
     """Drop a name that is the beginning of a longer one (云南锡业新材料产业园 of …(华东)建设项目)."""
-    head_re = words().head_re
-    stems = [(p, head_re.sub("", p.name)) for p in projects]
+
+    def longer(q: Project, stem: str) -> bool:
+        return q.name.startswith(stem) and q.name[len(stem) : len(stem) + 1] not in ("及", "和", "、")
+
+    stems = [(p, p.name[: len(p.name) - len(_final_head(p.name))]) for p in projects]
     return [
         p
         for p, stem in stems
-        if not any(q is not p and len(q.name) > len(p.name) and q.name.startswith(stem) for q, _ in stems)
+        if not any(q is not p and len(q.name) > len(p.name) and longer(q, stem) for q in projects)
     ]
+
+
+def _final_head(name: str) -> str:
+    heads = [m for m in words().head_re.finditer(name) if m.end() == len(name)]
+    return heads[0].group() if heads else ""

@@ -36,6 +36,7 @@ _FACT_COLUMNS: dict[str, dict[str, type]] = {
         "object": str,
         "label": str,
         "approx": str,
+        "scope": str,
         "metric": str,
         "period": str,
     },

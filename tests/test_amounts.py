@@ -178,3 +178,33 @@ def test_canonical_metric(label: str | None, metric: str | None) -> None:
 def test_metric_vocabulary_rejects_malformed_lines(line: str) -> None:
     with pytest.raises(MetricVocabularyError):
         parse_vocabulary([line])
+
+
+# (sentence, scope of each amount in order): a figure narrowed by its sentence carries the subset.
+SCOPES = [
+    ("一季度，全市重点产业链签约项目64个，签约金额323.13亿元；新开工项目60个，到位资金56.78亿元。",
+     ["重点产业链", "重点产业链"]),
+    ("一季度，世界500强、中国500强新签约项目18个，签约金额309.72亿元。", ["世界500强、中国500强"]),
+    ("世界500强、中国500强企业投资309.72亿元。", ["世界500强、中国500强"]),
+    ("等“四新”经济和数字经济项目45个，签约金额185.36亿元。", ["“四新”经济和数字经济"]),
+    ("全市新签约项目50个，签约金额500亿元，其中外资项目12个、签约金额120亿元。", [None, "外资项目"]),
+    ("其中，外资项目签约金额120亿元。", ["外资项目"]),
+    ("1-5月，22个省市重点项目完成投资47.7亿元，新开工项目61个、完成投资11.2亿元。", ["省市重点项目", "新开工项目"]),
+    ("今年新开工项目15项，其中产业化项目12项，加速器项目3项，项目总投资93.7亿元。", ["新开工项目"]),
+    ("目前已经准备就绪，一期项目总投资45亿元。", ["一期项目"]),
+    ("从投资行业看，今年1月，制造业实际使用外资0.9亿美元。", ["制造业"]),
+    # negatives: the whole reported population, a named project, a list total, another clause
+    ("今年一季度，我市新签约正式合同项目122个、签约金额574.91亿元，在建招商项目179个，到位资金189.33亿元。",
+     [None, None]),
+    ("华星光电8.5代液晶面板项目总投资额245亿元。", [None]),
+    ("该项目总投资4.75亿元。", [None]),
+    ("其中，三菱商事、伊藤火腿、米久共同出资额度为33亿元。", [None]),
+    ("重点交通项目16项，重大前期项目8项，总投资超过75亿元，今年需完成投资22亿元。", [None, None]),
+    ("全省新设立外商投资企业170家，同比增长34.92%；实际使用外资3.29亿美元。", [None]),
+    ("1-5月，全市固定资产投资完成120亿元。", [None]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "scopes"), SCOPES)
+def test_scope(text: str, scopes: list[str | None]) -> None:
+    assert [a.scope for a in extract_amounts(text)] == scopes

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.counts import extract_counts
+from extractors.metrics import canonical_metric
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "articles"
 
@@ -113,3 +114,36 @@ def test_gold_gate_counts() -> None:
     report = evaluate_dir(GOLD)
     result = report.to_dict() if hasattr(report, "to_dict") else report
     assert result["fields"]["counts"]["f1"] >= 0.90
+
+
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        ("一季度，全市重点产业链签约项目64个，签约金额323.13亿元；新开工项目60个。", ["重点产业链", "重点产业链"]),
+        ("今年新开工项目15项，其中产业化项目12项，加速器项目3项。", [None, "产业化项目", "加速器项目"]),
+        ("2021年，列入省级重点项目11个，其中新港园区5个。", [None, "新港园区"]),
+        ("我市新签约正式合同项目122个，在建招商项目179个。", [None, None]),
+        ("全国新设立外商投资企业3485家。", [None]),
+    ],
+)
+def test_count_scope(text: str, scopes: list[str | None]) -> None:
+    assert [c.scope for c in extract_counts(text)] == scopes
+
+
+@pytest.mark.parametrize(
+    ("label", "metric"),
+    [
+        ("新签约正式合同项目", "签约项目数"),
+        ("新签约项目", "签约项目数"),
+        ("新开工项目", "开工项目数"),
+        ("在建项目", "在建项目数"),
+        ("在建招商项目", "在建项目数"),
+        ("竣工投产项目", "投产项目数"),
+        ("省市重点项目", "重点项目数"),
+        ("项目", "项目数"),
+        ("走出去招商", "招商活动"),
+        ("就业岗位", None),
+    ],
+)
+def test_project_count_metrics_are_distinct(label: str, metric: str | None) -> None:
+    assert canonical_metric(label) == metric

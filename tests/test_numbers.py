@@ -6,10 +6,11 @@ import contextlib
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+import regex
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.numbers import NumeralError, parse_numeral, parse_numeral_range
+from extractors.numbers import NumeralError, parse_numeral, parse_numeral_range, scan_sentences
 
 NUMERALS = [
     ("601,293.11", "601293.11"),
@@ -93,3 +94,31 @@ def test_arabic_round_trip(value: Decimal) -> None:
 def test_parse_numeral_only_raises_numeral_error(text: str) -> None:
     with contextlib.suppress(NumeralError):
         parse_numeral(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("574.91亿", "57491000000"), ("1.2万亿", "1200000000000"), ("122", "122"), ("0.9亿", "90000000"),
+     ("12.50", "12.5"), ("3亿2000万", "320000000"), ("亿万", None), ("1亿万", "100000000")],
+)  # fmt: skip
+def test_plain_numerals_read_like_the_general_parser(written: str, value: str | None) -> None:
+    """Arabic numerals with one multiplier take a fast path; the result must not differ."""
+    if value is None:
+        with pytest.raises(NumeralError):
+            parse_numeral(written)
+        return
+    assert parse_numeral(written) == Decimal(value)
+    assert str(parse_numeral(written)) == str(parse_numeral("".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c
+                                                                    for c in written)))  # fmt: skip
+
+
+_PIECES = ["投资5亿元", "。", "；", "\n", "共3个项目", "abc", "5", "亿", "元", "，", "12"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_sentence_scan_finds_what_a_whole_scan_finds(text: str) -> None:
+    """Every match holds a trigger (元) and none crosses a sentence end: both scans agree."""
+    pattern = regex.compile(r"[0-9]+[亿万]?元")
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in scan_sentences(pattern, text, regex.compile("元"))] == expected

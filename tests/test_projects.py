@@ -33,11 +33,66 @@ NAMES = [
     ("引进一批高端优质项目。", []),
     ("海淀北部15个重大产业项目今年开工。", []),
     ("2024东营市招商引资重点项目集中签约。", []),
+    # joined lines sharing one head; a weak list item borrows the item before it
+    (
+        "开工建设年产5000吨石膏板生产线及配套年产3000吨龙骨生产线项目。",
+        ["年产5000吨石膏板生产线及配套年产3000吨龙骨生产线项目"],
+    ),
+    ("隆重举行LED外延片、芯片项目签约仪式。", ["LED外延片、芯片项目"]),
+    ("签约汽车、电子项目。", []),
+    ("办理用地规划许可证、建设工程规划许可证。", []),
+    # roads: named by their ends, a number, abbreviations or a place; never a category
+    ("大营至神池高速公路初步设计通过评审。", ["大营至神池高速公路"]),
+    ("同时争取黔（江）张（家界）常（德）铁路今年开工。", ["黔（江）张（家界）常（德）铁路"]),
+    ("余姚大道是交通工程建设的重中之重。", ["余姚大道"]),
+    ("加快推进国省干线公路和农村公路建设。", []),
+    ("是重要的地方加密高速公路。", []),
+    ("完善西北至华南地区铁路运输通道。", []),
+    ("墨脱公路嘎隆拉隧道贯通。", []),
+    # existing facilities, superlatives, zones, categories, clauses: not projects
+    ("与现有的老成渝铁路、成遂渝高速公路共同构筑走廊。", []),
+    ("终点接樟树至吉安高速公路。", []),
+    ("发动机工厂将成为华南最大发动机工厂。", []),
+    ("是国内最高世代TFT-LCD生产线之一。", []),
+    ("东营经济技术开发区项目签约。", []),
+    ("签约数字经济项目、主导产业延链补链强链项目。", []),
+    ("服务专员帮助企业制定整个项目推进计划。", []),
+    # leading verbs and particles are not part of the name; a name keeps its own 新 (新安江)
+    ("见证25万吨/年混合烷烃脱氢项目签约。", ["25万吨/年混合烷烃脱氢项目"]),
+    ("继新安江项目之后又有新动作。", ["新安江项目"]),
+    ("东风日产宣布投资50亿元的乘用车产能扩建项目落户。", ["乘用车产能扩建项目"]),
+    ("东风日产宣布投资50亿元的乘用车扩建项目落户。", []),
+    ("油田产能项目建设加快。", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "names"), NAMES)
 def test_project_names(text: str, names: list[str]) -> None:
+    assert [p.name for p in extract_projects(text, [], [])] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("双城雨润国际农产品采购中心项目由南京雨润集团负责。", ["双城雨润国际农产品采购中心项目"]),
+        ("双城国际农产品采购中心项目由某地负责。", []),
+    ],
+)
+def test_investor_brand_makes_a_name(text: str, names: list[str]) -> None:
+    assert [p.name for p in extract_projects(text, [], extract_organizations(text))] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "投资建设年产5000万平米石膏板生产线及配套年产5000吨龙骨生产线项目、年产5000万平米石膏板生产线项目。",
+            ["年产5000万平米石膏板生产线及配套年产5000吨龙骨生产线项目", "年产5000万平米石膏板生产线项目"],
+        ),
+        ("签约云南锡业新材料产业园，云南锡业新材料产业园(华东)建设项目开工。", ["云南锡业新材料产业园(华东)建设项目"]),
+    ],
+)
+def test_a_name_opening_a_longer_one(text: str, names: list[str]) -> None:
     assert [p.name for p in extract_projects(text, [], [])] == names
 
 
@@ -96,8 +151,7 @@ def test_spans_slice_back_to_the_name(text: str) -> None:
 
 
 def test_gold_gate_projects() -> None:
-    # Target is 0.80 (issue 4); roads and lines without a head word are still missed, so the
-    # gate holds today's floor to catch regressions.
+    # The floor of issue 4; roads and lines without a head word (古乍线河姆渡段) are still missed.
     if not GOLD.is_dir():
         pytest.skip("shared gold set is not beside the checkout")
     tp = fp = fn = 0
@@ -107,4 +161,4 @@ def test_gold_gate_projects() -> None:
         pred = [{"name": p.name} for p in extract_projects(text, [], extract_organizations(text))]
         pairs, extras, missed = match_list(pred, gold, lambda p, g: char_f1(p["name"], g["name"]) >= 0.8)
         tp, fp, fn = tp + len(pairs), fp + len(extras), fn + len(missed)
-    assert 2 * tp / (2 * tp + fp + fn) >= 0.60, (tp, fp, fn)
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.80, (tp, fp, fn)
