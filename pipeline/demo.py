@@ -57,9 +57,10 @@ def showcase_metrics(store: Store, limit: int = 3) -> list[str]:
     cells = headline_metrics(store)
     if cells.empty:
         return []
-    spread = cells.groupby("metric").agg(
-        periods=("period", "nunique"), cities=("city", "nunique"), money=("kind", lambda k: (k == "amount").any())
-    )
-    spread = spread[spread["periods"] >= 2]
-    ranked = spread.sort_values(["money", "cities", "periods"], ascending=False)
+    # A real period-over-period comparison needs one city with several periods: rank by that first.
+    per_city = cells.groupby(["metric", "city"])["period"].nunique().groupby("metric").max().rename("depth")
+    spread = cells.groupby("metric").agg(cities=("city", "nunique"), money=("kind", lambda k: (k == "amount").any()))
+    spread = spread.join(per_city)
+    spread = spread[spread["depth"] >= 2]
+    ranked = spread.sort_values(["depth", "money", "cities"], ascending=False)
     return list(ranked.index[:limit])
