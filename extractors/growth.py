@@ -43,6 +43,8 @@ class GrowthRules:
     doubling: dict[str, Decimal]
     units: dict[str, str]  # unit word -> percent | points | times | tenths
     filler_end: regex.Pattern[str]  # basis and link words trailing a clause (同比分别)
+    narrowing_verbs: frozenset[str] = frozenset()
+    decline_subjects: tuple[str, ...] = ()
 
 
 def _pattern(data: dict) -> regex.Pattern[str]:
@@ -83,6 +85,8 @@ def load_rules() -> GrowthRules:
                 rf"|[\s、，,])+$",
                 regex.REVERSE,
             ),
+            narrowing_verbs=frozenset(data["narrowing"]["verbs"]),
+            decline_subjects=tuple(data["narrowing"]["decline_subjects"]),
         )
     except (KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise GrowthRulesError(f"{path}: {exc}; compare with the format in its header") from exc
@@ -136,6 +140,14 @@ def _measure(rules: GrowthRules, text: str, start: int) -> str | None:
     return run.group() if run else None
 
 
+def _decline_narrows(rules: GrowthRules, text: str, m: regex.Match[str]) -> bool:
+    """降幅收窄 / 降幅扩大: the verb's sign flips when the clause names a decline before it."""
+    if m.group("verb") not in rules.narrowing_verbs:
+        return False
+    clause = text[_clause_start(text, m.start("verb")) : m.start("verb")]
+    return any(word in clause for word in rules.decline_subjects)
+
+
 def _one(rules: GrowthRules, text: str, m: regex.Match[str]) -> Growth | None:
     points = False
     if m.group("double"):
@@ -148,6 +160,8 @@ def _one(rules: GrowthRules, text: str, m: regex.Match[str]) -> Growth | None:
         kind = rules.units[m.group("unit")]
         value, points = _scaled(m.group("num"), kind), kind == "points"
         if m.group("verb") in rules.down:
+            value = -value
+        if _decline_narrows(rules, text, m):
             value = -value
     anchor = m.start("verb") if m.group("verb") else m.start()
     return Growth(

@@ -80,3 +80,17 @@ def test_never_raises_and_spans_hold(text: str) -> None:
     for growth in extract_growth(text):
         assert text[growth.start : growth.end] == growth.text
         assert isinstance(growth.value_pct, Decimal)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("餐饮收入降幅比一季度收窄5.9个百分点", Decimal("5.9")),  # a narrowing decline is a rise
+        ("出口降幅扩大2个百分点", Decimal("-2")),
+        ("增幅收窄1.2个百分点", Decimal("-1.2")),  # negative row: a growth rate that narrows falls
+        ("增速比一季度提高2个百分点", Decimal("2")),
+    ],
+)
+def test_narrowing_and_widening_declines(text: str, value: Decimal) -> None:
+    (growth,) = extract_growth(text)
+    assert growth.value_pct == value and growth.points
