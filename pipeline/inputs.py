@@ -80,15 +80,17 @@ def read_article(path: Path, *, published: str | None = None, city: str | None =
 
 
 def _parse_html(path: Path, raw: bytes) -> Article:
-    from pipeline.encoding import DecodeError
-    from pipeline.parse import parse_page
+    from pipeline.encoding import EncodingError
+    from pipeline.parse import ParseError, parse_page
 
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: binary data, not an HTML page")
     try:
         return parse_page(raw)
-    except DecodeError as err:
+    except EncodingError as err:
         raise InputError(f"{path}: cannot decode the page ({err})") from err
+    except ParseError as err:
+        raise InputError(f"{path}: no article found in the page ({err})") from err
 
 
 def read_stdin_article(data: bytes, *, published: str | None, city: str | None) -> Article:
