@@ -48,6 +48,7 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+MENU_PAGE = "<html><body><ul><li>首页</li><li>新闻</li></ul></body></html>".encode()
 BAD_INPUTS = [
     ("missing", lambda d: d / "nope.txt", "no such file"),
     ("empty dir", lambda d: (d / "empty").mkdir(exist_ok=True) or d / "empty", "no .txt or .html articles"),
@@ -55,8 +56,7 @@ BAD_INPUTS = [
     ("empty file", lambda d: _write(d / "empty.txt", b""), "empty"),
     ("blank file", lambda d: _write(d / "blank.txt", b"  \n\n "), "empty"),
     ("latin-1 text", lambda d: _write(d / "l1.txt", "caf\xe9 \xe0 la".encode("latin-1")), "not UTF-8"),
-    ("menu page", lambda d: _write(d / "menu.html", "<html><body><ul><li>首页</li><li>新闻</li></ul></body></html>".encode()),
-     "no article"),
+    ("menu page", lambda d: _write(d / "menu.html", MENU_PAGE), "no article"),
     ("wrong suffix", lambda d: _write(d / "x.pdf", b"%PDF-1.4"), "not a .txt or .html"),
 ]
 
