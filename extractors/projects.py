@@ -37,6 +37,7 @@ class ProjectWords:
     stage_of: dict[str, str]
     stop_end_re: re.Pattern[str]  # a token ending in a verb stop of two characters or more
     roads: frozenset[str]  # heads naming a road or line: named by its ends or places, not by a product
+    institution_re: re.Pattern[str] | None = None  # 研究院…中心 is a body, not something being built
 
 
 def _alternation(words: list[str]) -> str:
@@ -63,6 +64,7 @@ def words() -> ProjectWords:
         stage_of=stage_of,
         stop_end_re=re.compile(f"(?:{_alternation(_verb_stops(by_kind['stop'], by_kind['head']))})$"),
         roads=frozenset(by_kind["road"]),
+        institution_re=re.compile(_alternation(by_kind["institution"])) if by_kind.get("institution") else None,
     )
 
 
@@ -266,7 +268,15 @@ def is_name(text: str, start: int, head: re.Match[str], brands: tuple[str, ...])
         return False
     if head.group() in words().roads:
         return is_road_named(text, start, head.start())
+    if head.group() == "中心" and _names_institution(text, start, head.end()):
+        return False
     return is_specific(text, start, head.start(), brands)
+
+
+def _names_institution(text: str, start: int, end: int) -> bool:
+    """商务部研究院区域经济合作中心, 中国国际经济交流中心: a research or service body, not a project."""
+    pattern = words().institution_re
+    return bool(pattern and pattern.search(text, start, end))
 
 
 _LONG_OWN = 10  # characters of its own words that make a product description a name by itself

@@ -162,3 +162,16 @@ def test_gold_gate_projects() -> None:
         pairs, extras, missed = match_list(pred, gold, lambda p, g: char_f1(p["name"], g["name"]) >= 0.8)
         tp, fp, fn = tp + len(pairs), fp + len(extras), fn + len(missed)
     assert 2 * tp / (2 * tp + fp + fn) >= 0.80, (tp, fp, fn)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("商务部研究院区域经济合作中心主任表示", []),  # a research body, not a project
+        ("中国国际经济交流中心副理事长说", []),
+        ("双城雨润国际农产品采购中心项目签约", ["双城雨润国际农产品采购中心项目"]),
+        ("建设宁德时代华东研发中心", ["宁德时代华东研发中心"]),
+    ],
+)
+def test_institutions_named_centre_are_not_projects(text: str, names: list[str]) -> None:
+    assert [p.name for p in extract_projects(text, [], [])] == names
