@@ -208,3 +208,18 @@ SCOPES = [
 @pytest.mark.parametrize(("text", "scopes"), SCOPES)
 def test_scope(text: str, scopes: list[str | None]) -> None:
     assert [a.scope for a in extract_amounts(text)] == scopes
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "metric"),
+    [
+        ("全国实际使用外资金额801亿元人民币", "实际使用外资金额", "实际使用外资"),
+        ("第一产业增加值60.7亿元", "第一产业增加值", "第一产业增加值"),
+        ("规模以上工业增加值120亿元", "规模以上工业增加值", "规模以上工业增加值"),
+        ("实现地区生产总值4000.5亿元", "地区生产总值", "地区生产总值"),
+        ("签约金额574.91亿元", "签约金额", "签约金额"),  # negative row: no modifier swallowed
+    ],
+)
+def test_long_measure_labels_are_kept_whole(text: str, label: str, metric: str) -> None:
+    (amount,) = extract_amounts(text)
+    assert (amount.label, amount.metric) == (label, metric)
