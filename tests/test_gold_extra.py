@@ -34,7 +34,7 @@ FLOORS = {
     "projects": 0.45,
     "organizations": 0.30,
 }
-LABEL_FLOOR = 0.58
+LABEL_FLOOR = 0.72
 PERIOD_LABEL = re.compile(r"^\d{4}(Q[1-4]|H[12]|-\d{2}|M\d{2}-M\d{2})?$")
 
 
