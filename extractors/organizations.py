@@ -20,7 +20,7 @@ from functools import cache
 
 from extractors.facts import Organization
 from extractors.resources import read_lines
-from extractors.segment import boundaries, dictionary_tag, tokenize, tokens_between
+from extractors.segment import boundaries, dictionary_tag, tokenize, tokens_between, word_frequency
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·&]")
 _MAX_NAME = 30
@@ -132,12 +132,22 @@ _BUREAU = re.compile(r"[一二三四五六七八九十]{1,3}局(?:集团)?")
 _OUTPUT = re.compile(r"[能值量]|\d")
 
 
+_COMMON_WORD = 5000  # dictionary frequency of a word too common to be split by a name (其中, 我们)
+
+
+def _splits_common_word(text: str, start: int) -> bool:
+    """其中石油: the name 中石油 would cut the common word 其中 in two, so it is not there."""
+    return start > 0 and word_frequency(text[start - 1 : start + 1]) >= _COMMON_WORD
+
+
 def known_names(text: str) -> list[tuple[int, int]]:
     """Listed companies, only where they stand as words (not 国电 inside 韩国电动车)."""
     bounds = boundaries(text)
     spans = []
     for m in lexicon().known_re.finditer(text):
         if m.start() not in bounds or m.end() not in bounds or _OUTPUT.match(text, m.end()):
+            continue
+        if _splits_common_word(text, m.start()):
             continue
         bureau = _BUREAU.match(text, m.end())
         spans.append((m.start(), bureau.end() if bureau else m.end()))

@@ -206,3 +206,8 @@ __all__ = [
     "tokenize_with",
     "tokens_between",
 ]
+
+
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary has seen ``word`` (0 when it is not a word)."""
+    return int(jieba_tokenizer().FREQ.get(word) or 0)

@@ -65,3 +65,15 @@ def test_gold_gate_organizations() -> None:
         pairs, extras, missed = match_list(pred, gold, lambda p, g: norm_name(p["name"]) == norm_name(g["name"]))
         tp, fp, fn = tp + len(pairs), fp + len(extras), fn + len(missed)
     assert 2 * tp / (2 * tp + fp + fn) >= 0.80, (tp, fp, fn)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("其中石油和天然气开采业增加值下降", []),  # 中石油 would split the word 其中
+        ("中石油与我市签约", ["中石油"]),
+        ("与宁德时代签约", ["宁德时代"]),
+    ],
+)
+def test_listed_names_do_not_split_common_words(text: str, names: list[str]) -> None:
+    assert [o.name for o in extract_organizations(text)] == names
