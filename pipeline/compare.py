@@ -64,7 +64,11 @@ def _fact_rows(store: Store, table: str, metric: str | None, cities: Sequence[st
     """Whole-city facts of one table, filtered in SQL (uses the (metric, city, period) index)."""
     kind_cols = ("f.currency as currency, null as unit" if table == "amounts"
                  else "null as currency, f.unit as unit")
-    scope = " and f.scope is null" if table == "amounts" else ""
+    scope = " and f.scope is null"
+    if table == "amounts":
+        # A project's own investment (总投资116亿元的X项目) is not a figure for the whole city.
+        scope += (" and not exists (select 1 from projects p where p.article_id = f.article_id"
+                  " and p.investment = f.value)")
     where = "f.metric = ?" if metric else "f.metric is not null"
     params: list[str] = [metric] if metric else []
     city_sql, city_params = _in_clause("f.city", cities)

@@ -255,3 +255,27 @@ def test_ingested_headlines_carry_their_evidence(ingested: Store) -> None:
 def test_ingested_comparison_values(ingested: Store, metric: str, city: str, period: str, yi: float) -> None:
     cells = compare_table(ingested, metric, cities=[city], period=period)
     assert list(cells["display"]) == pytest.approx([yi])
+
+
+def test_a_projects_own_investment_is_not_a_city_headline(tmp_path) -> None:
+    """金雷…项目总投资25亿元 is the project's figure; the city's 总投资 is the other one."""
+    from decimal import Decimal as D
+
+    from extractors.facts import Amount, Facts, Period, Project
+    from pipeline.article import Article
+    from pipeline.compare import headline_metrics
+    from pipeline.store import Store
+
+    text = "一季度，全市重点项目完成总投资300亿元。金雷新能源海上风电核心部件数字化制造项目总投资25亿元。"
+    city_total = Amount(value=D("3e10"), currency="CNY", text="300亿元", start=14, end=20, label="总投资",
+                        metric="总投资", period="2024Q1")
+    project_total = Amount(value=D("2.5e9"), currency="CNY", text="25亿元", start=text.index("25亿元"),
+                           end=text.index("25亿元") + 5, label="总投资", metric="总投资", period="2024Q1")
+    project = Project(name="金雷新能源海上风电核心部件数字化制造项目", start=21, end=41, investment=D("2.5e9"),
+                      currency="CNY")
+    store = Store(tmp_path / "p.db")
+    facts = Facts(period=Period("2024Q1", "2024-01-01", "2024-03-31"), city="东营市",
+                  amounts=[city_total, project_total], projects=[project])
+    store.save_article(Article(text=text, published="2024-04-15", city="东营市"), facts)
+    values = headline_metrics(store, "总投资")["value"].tolist()
+    assert values == [3e10]
