@@ -25,6 +25,7 @@ from extractors.metrics import canonical_metric
 from extractors.numbers import BIG_UNITS, NUMERAL, NumeralError, parse_numeral, parse_numeral_range, scan_sentences
 from extractors.resources import corpus_path
 from extractors.scope import ScopeFinder
+from extractors.wordlists import alternation
 
 RULES = ("rules", "amounts.toml")
 _SEPARATORS = "-－—–~～至到"
@@ -35,10 +36,6 @@ _CLAUSE_END = _SENTENCE_END + '，,、：:（）()”"《》'
 class AmountRulesError(ValueError):
     """corpus/rules/amounts.toml is missing a part the amount pattern is built from."""
 
-
-def alternation(words: list[str] | tuple[str, ...]) -> str:
-    """Words -> a regex alternation, longest first so 美元 wins over 元."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from extractors.numbers import NUMERAL, scan_sentences, try_parse_numeral
 from extractors.periods import find_mentions
 from extractors.resources import corpus_path
 from extractors.scope import ScopeFinder
+from extractors.wordlists import alternation
 
 try:  # the metric vocabulary is optional for counts: labels are kept as written either way
     from extractors.metrics import canonical_metric
@@ -51,26 +52,22 @@ class _Rules:
     triggers: re.Pattern[str]  # first characters of the measure words: a sentence without one has no count
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @cache
 def _rules() -> _Rules:
     data = tomllib.loads(corpus_path("rules", "counts.toml").read_text(encoding="utf-8"))
     words = data["words"]
     units = {u: kind for kind, names in data["units"].items() for u in names}
     candidate = re.compile(
-        rf"(?P<pre>{_alt(words['approx_before'])})?(?P<num>{NUMERAL})(?P<post>{_alt(words['approx_after'])})?"
-        rf"(?P<unit>{_alt(list(units))})(?P<tail>{_alt(words['approx_tail'])})?"
+        rf"(?P<pre>{alternation(words['approx_before'])})?(?P<num>{NUMERAL})(?P<post>{alternation(words['approx_after'])})?"
+        rf"(?P<unit>{alternation(list(units))})(?P<tail>{alternation(words['approx_tail'])})?"
     )
-    prefix = re.compile(rf"^(?:{_alt(words['label_prefixes'])}|[，、\s])+")
+    prefix = re.compile(rf"^(?:{alternation(words['label_prefixes'])}|[，、\s])+")
     heads = tuple(sorted(words["object_heads"], key=len, reverse=True))
-    subject = re.compile(_alt(words["label_subjects"]))
+    subject = re.compile(alternation(words["label_subjects"]))
     triggers = re.compile(f"[{re.escape(''.join(sorted({u[0] for u in units})))}]")
     fillers = tuple(sorted(words["fillers"] + words["approx_before"], key=len, reverse=True))
     object_scan = re.compile(
-        rf"(?P<end>[{re.escape(_CLAUSE_END)}])|(?P<stop>{_alt(words['object_window_stops'])})|(?P<head>{_alt(heads)})"
+        rf"(?P<end>[{re.escape(_CLAUSE_END)}])|(?P<stop>{alternation(words['object_window_stops'])})|(?P<head>{alternation(heads)})"
     )
     return _Rules(candidate, units, words, heads, prefix, subject, data["approx_word_breakers"],
                   tuple(words["deny_before_numeral"]), fillers, object_scan, triggers)  # fmt: skip

@@ -12,7 +12,6 @@ import calendar
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -21,6 +20,7 @@ from typing import Any
 from extractors.facts import Period
 from extractors.numbers import scan_sentences
 from extractors.resources import corpus_path
+from extractors.wordlists import alternation
 
 _TRIGGERS = re.compile("[年月季期]")
 
@@ -66,39 +66,36 @@ class _Rules:
     figure_cap: int
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @cache
 def _rules() -> _Rules:
     data = tomllib.loads(corpus_path("rules", "periods.toml").read_text(encoding="utf-8"))
     words, digits = data["words"], data["digits"]
     cn = "".join(k for k in digits if k not in "〇零")
     mon = rf"(?:1[0-2]|0?[1-9]|１[０-２]|[１-９]|十[一二]?|[{cn}])"
-    year = rf"(?P<ya>(?:19|20)[0-9]{{2}}|[〇零一二三四五六七八九]{{4}})年度?|(?P<yr>{_alt(data['relative_years'])})"
+    relative = alternation(data["relative_years"])
+    year = rf"(?P<ya>(?:19|20)[0-9]{{2}}|[〇零一二三四五六七八九]{{4}})年度?|(?P<yr>{relative})"
     body = "|".join(
         [
             rf"{words['first_quarters_prefix']}(?P<cq>[二两三])季度",
             r"第?(?P<q>[一二三四1-4１-４])季度",
-            rf"(?P<q1>{_alt(words['first_quarter'])})",
-            rf"(?P<h1>{_alt(words['half_first'])})度?",
-            rf"(?P<h2>{_alt(words['half_second'])})度?",
+            rf"(?P<q1>{alternation(words['first_quarter'])})",
+            rf"(?P<h1>{alternation(words['half_first'])})度?",
+            rf"(?P<h2>{alternation(words['half_second'])})度?",
             rf"(?P<m1>{mon})月?份?\s*[-—–~～至到－―]+\s*(?P<m2>{mon})月份?",
             rf"(?<![之以此])前(?P<fn>{mon})个?月",
             rf"(?P<m>{mon})月份?",
-            rf"(?P<w>{_alt(words['whole_year'])})",
+            rf"(?P<w>{alternation(words['whole_year'])})",
             r"(?P<same>同期)",
         ]
     )
-    tails = _alt(words["date_tails"])
+    tails = alternation(words["date_tails"])
     return _Rules(
         # The lookahead lets the scan skip, in one step, every position that cannot start a period.
         pattern=re.compile(
             rf"(?=[0-9０-９〇零一二两三四五六七八九十今本当去上下前明首第全年同开入])"
             # ...and every period word holds 年, 月, 季 or 期 within its first characters.
             r"(?=[^。，；,;\n]{0,15}?[年月季期])"
-            rf"(?:(?P<since>{_alt(data['since_start'])})|(?:(?:{year})的?)?(?:{body})?)"
+            rf"(?:(?P<since>{alternation(data['since_start'])})|(?:(?:{year})的?)?(?:{body})?)"
         ),
         relative=data["relative_years"],
         since=tuple(data["since_start"]),

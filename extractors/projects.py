@@ -21,6 +21,7 @@ from extractors.facts import Amount, Organization, Project
 from extractors.organizations import core_of, place_names
 from extractors.resources import read_lines
 from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between
+from extractors.wordlists import alternation
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z\d()（）/.·\-—]")
 _SENTENCE_END = "。！？!?\n；;"
@@ -40,10 +41,6 @@ class ProjectWords:
     institution_re: re.Pattern[str] | None = None  # 研究院…中心 is a body, not something being built
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-
-
 @cache
 def words() -> ProjectWords:
     by_kind: dict[str, list[str]] = {}
@@ -57,14 +54,14 @@ def words() -> ProjectWords:
             kind = "stage"
         by_kind.setdefault(kind, []).append(word)
     return ProjectWords(
-        head_re=re.compile(_alternation(by_kind["head"])),
-        generic_re=re.compile(f"(?:{_alternation(by_kind['generic'])})+"),
+        head_re=re.compile(alternation(by_kind["head"])),
+        generic_re=re.compile(f"(?:{alternation(by_kind['generic'])})+"),
         stops=frozenset(by_kind["stop"]),
-        stage_re=re.compile(_alternation(by_kind["stage"])),
+        stage_re=re.compile(alternation(by_kind["stage"])),
         stage_of=stage_of,
-        stop_end_re=re.compile(f"(?:{_alternation(_verb_stops(by_kind['stop'], by_kind['head']))})$"),
+        stop_end_re=re.compile(f"(?:{alternation(_verb_stops(by_kind['stop'], by_kind['head']))})$"),
         roads=frozenset(by_kind["road"]),
-        institution_re=re.compile(_alternation(by_kind["institution"])) if by_kind.get("institution") else None,
+        institution_re=re.compile(alternation(by_kind["institution"])) if by_kind.get("institution") else None,
     )
 
 

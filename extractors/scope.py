@@ -25,6 +25,7 @@ from functools import cache
 import regex
 
 from extractors.resources import corpus_path
+from extractors.wordlists import alternation
 
 RULES = ("rules", "amounts.toml")
 SENTENCE_END = "。！？!?\n"
@@ -39,10 +40,6 @@ _PERIOD = regex.compile(
 
 class ScopeRulesError(ValueError):
     """The [scope] table of corpus/rules/amounts.toml is missing a part."""
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +61,18 @@ def load_rules() -> ScopeRules:
     path = corpus_path(*RULES)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))["scope"]
-        heads = _alt(data["heads"])
+        heads = alternation(data["heads"])
         return ScopeRules(
             count=regex.compile(
-                rf"(?<![0-9０-９.．])(?P<num>[0-9０-９]+)(?:多|余)?(?:{_alt(data['count_units'])})"
+                rf"(?<![0-9０-９.．])(?P<num>[0-9０-９]+)(?:多|余)?(?:{alternation(data['count_units'])})"
                 rf"(?:的)?(?P<after>[^，,。；;：:！？\n]{{0,12}}?(?:{heads}))?"
             ),
-            split=regex.compile(rf"^(?P<sector>.*?)(?P<stage>(?:{_alt(data['stages'])})*)(?:{heads})$"),
+            split=regex.compile(rf"^(?P<sector>.*?)(?P<stage>(?:{alternation(data['stages'])})*)(?:{heads})$"),
             sector_ends=tuple(data["sector_ends"]),
-            generic=regex.compile(rf"^(?:{_alt(data['generic'])})+$"),
-            class_only=regex.compile(rf"^(?:{_alt(data['class_words'])}|[、和与及])+$"),
-            prefix=regex.compile(rf"^(?:{_alt(data['prefixes'])}|[，,、\s])+"),
-            inner_prefix=regex.compile(_alt([w for w in data["prefixes"] if len(w) > 1])),
+            generic=regex.compile(rf"^(?:{alternation(data['generic'])})+$"),
+            class_only=regex.compile(rf"^(?:{alternation(data['class_words'])}|[、和与及])+$"),
+            prefix=regex.compile(rf"^(?:{alternation(data['prefixes'])}|[，,、\s])+"),
+            inner_prefix=regex.compile(alternation([w for w in data["prefixes"] if len(w) > 1])),
             cut=regex.compile(rf"[{regex.escape(''.join(data['cut_after']))}]", regex.REVERSE),
             heads=tuple(sorted(data["heads"], key=len, reverse=True)),
             ends=tuple(data["heads"] + data["sector_ends"]),

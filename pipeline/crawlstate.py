@@ -20,7 +20,6 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -28,12 +27,9 @@ from pipeline import dedup
 from pipeline.fetch import Page
 from pipeline.listpages import Link
 from pipeline.sources import Source
+from pipeline.store import utc_now as _now
 
 MAX_ATTEMPTS = 3  # a link that failed this many runs is given up (its last error stays recorded)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass

@@ -35,7 +35,7 @@ class StoreError(RuntimeError):
     """The database cannot be opened or written; the message says what to do next."""
 
 
-def _now() -> str:
+def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
@@ -93,12 +93,12 @@ class Store:
     def start_run(self, source: str) -> int:
         self.ensure_source(source)
         table = self.db["crawl_runs"]
-        table.insert({"source": source, "started_at": _now(), "status": "running"})
+        table.insert({"source": source, "started_at": utc_now(), "status": "running"})
         return int(table.last_pk)
 
     def finish_run(self, run_id: int, stats: dict[str, Any], status: str = "finished") -> None:
         row = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v) for k, v in stats.items()}
-        row.update({"finished_at": _now(), "status": status})
+        row.update({"finished_at": utc_now(), "status": status})
         self.db["crawl_runs"].update(run_id, row, alter=True)
 
     # -- articles ----------------------------------------------------------------------
@@ -136,7 +136,7 @@ class Store:
             "text": article.text,
             "encoding": article.encoding,
             "extractor_version": EXTRACTOR_VERSION,
-            "updated_at": _now(),
+            "updated_at": utc_now(),
         }
         existing = self.db.execute("select added_at from articles where id = ?", [key]).fetchone()
         row["added_at"] = existing[0] if existing else row["updated_at"]

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import logging
-
-import jieba
-
-# jieba announces its dictionary build on stderr through its own logger; keep the terminal clean.
-jieba.setLogLevel(logging.WARNING)
+from extractors.segment import jieba_tokenizer
 
 
 def search_tokens(text: str, *, for_query: bool = False) -> list[str]:
-    """Words of ``text``: every sub-word for indexing (so 签约 finds 签约金额), plain words for a query."""
-    words = jieba.lcut(text) if for_query else jieba.lcut_for_search(text)
+    """Words of ``text``: every sub-word for indexing (so 签约 finds 签约金额), plain words for a query.
+
+    The tokenizer is the extractors' one jieba instance, with the project's user dictionaries,
+    so the index and the extractors agree on what a word is.
+    """
+    tokenizer = jieba_tokenizer()
+    words = tokenizer.lcut(text) if for_query else tokenizer.lcut_for_search(text)
     return [w for w in words if w.strip() and not _is_punctuation(w)]
 
 
