@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 from extractors.amounts import extract_amounts
-from extractors.cities import resolve_city
+from extractors.cities import own_names, resolve_city
 from extractors.counts import extract_counts
-from extractors.facts import Facts
+from extractors.facts import Amount, Facts
 from extractors.growth import extract_growth
 from extractors.leaders import extract_leaders
 from extractors.organizations import extract_organizations
@@ -18,7 +18,7 @@ from extractors.periods import attach_periods, extract_period
 from extractors.projects import extract_projects
 
 # Bumped whenever a rule or dictionary change can change output; stored with every fact row.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 def extract(text: str, published: date | None = None, city: str | None = None) -> Facts:
@@ -28,9 +28,11 @@ def extract(text: str, published: date | None = None, city: str | None = None) -
     growth = extract_growth(text)
     attach_periods(text, published, amounts, counts, growth)
     organizations = extract_organizations(text)
+    city = resolve_city(text, city)
+    _clear_own_city(amounts, city)
     return Facts(
         period=extract_period(text, published),
-        city=resolve_city(text, city),
+        city=city,
         amounts=amounts,
         counts=counts,
         growth=growth,
@@ -38,6 +40,14 @@ def extract(text: str, published: date | None = None, city: str | None = None) -
         projects=extract_projects(text, amounts, organizations),
         organizations=organizations,
     )
+
+
+def _clear_own_city(amounts: list[Amount], city: str | None) -> None:
+    """深圳GDP in a 深圳 article is the city's own figure: a scope naming the city is no scope."""
+    own = own_names(city)
+    for amount in amounts:
+        if amount.scope in own:
+            amount.scope = None
 
 
 __all__ = ["EXTRACTOR_VERSION", "Facts", "extract"]

@@ -294,17 +294,26 @@ def _label(text: str, m: regex.Match[str], previous: Amount | None) -> tuple[str
         before = _strip_links(rules, text[lo : m.start()])
         return label, lo + len(before) - len(label)
     label = _label_in_clause(text, m.start())
-    if label is None and previous is not None and previous.label:
-        gap = text[previous.end : m.start()]
-        # A list or a follow-up in the same sentence keeps the measure: 约为2.03亿元、8137万元.
-        if len(gap) <= 16 and not any(ch in _SENTENCE_END for ch in gap):
-            label = previous.label
+    if label is None and previous is not None and previous.label and _follows(text, previous, m):
+        label = previous.label
     return label, None
+
+
+def _follows(text: str, previous: Amount, m: regex.Match[str]) -> bool:
+    """A list or a follow-up in the same sentence keeps the measure: 约为2.03亿元、8137万元."""
+    gap = text[previous.end : m.start()]
+    return len(gap) <= 16 and not any(ch in _SENTENCE_END for ch in gap)
 
 
 def _scope(scopes: ScopeFinder, m: regex.Match[str], label_start: int | None, previous: Amount | None) -> str | None:
     if m.group("post") in ("以上", "以下") and (scope := scopes.threshold(m.end())):
         return scope
+    if scope := scopes.batch(m.end()) or scopes.attributive(m.start(), m.end()):
+        return scope
+    if label_start is not None and (scope := scopes.place(label_start)):
+        return scope
+    if label_start is None and previous is not None and previous.scope and _follows(scopes.text, previous, m):
+        return previous.scope  # 新兴乡财政收入突破千万元，实现1782万元: the follow-up keeps the subject
     direct = scopes.direct(label_start) if label_start is not None else None
     return scopes.for_amount(m.start(), (previous.end, previous.scope) if previous else None, direct)
 

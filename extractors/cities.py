@@ -25,6 +25,28 @@ def place_levels() -> dict[str, str]:
     return {line.split("\t")[0]: line.split("\t")[1] for line in read_lines("dictionaries", "places.tsv")}
 
 
+_ADMIN_SUFFIX = re.compile(r"(省|市|县|区|自治区|自治州|自治县|特别行政区|盟|旗)$")
+
+
+def short_name(place: str) -> str:
+    """山东省 -> 山东, 东营市 -> 东营; a name that would shrink below two characters stays whole."""
+    short = _ADMIN_SUFFIX.sub("", place)
+    return short if len(short) >= 2 else place
+
+
+@cache
+def place_names() -> tuple[str, ...]:
+    """Place names with and without their administrative suffix (山东省, 山东), longest first."""
+    names = set(place_levels())
+    names.update(short_name(name) for name in place_levels())
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def own_names(city: str | None) -> frozenset[str]:
+    """The ways an article names its own city (东营市, 东营)."""
+    return frozenset({city, short_name(city)}) if city else frozenset()
+
+
 _SUFFIX = re.compile(r"[省市县区州盟旗]")
 _LONGEST_NAME = 12
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extractors.cities import place_names
 from extractors.facts import Organization
 from extractors.resources import read_lines
 from extractors.segment import boundaries, dictionary_tag, tokenize, tokens_between, word_frequency
@@ -51,19 +52,6 @@ def lexicon() -> OrgLexicon:
         generic=frozenset(read_lines("dictionaries", "org_generic.txt")),
         places=place_names(),
     )
-
-
-@cache
-def place_names() -> tuple[str, ...]:
-    """Place names with and without their administrative suffix (山东省, 山东), longest first."""
-    names: set[str] = set()
-    for line in read_lines("dictionaries", "places.tsv"):
-        name = line.split("\t")[0]
-        names.add(name)
-        short = re.sub(r"(省|市|县|区|自治区|自治州|自治县|特别行政区|盟|旗)$", "", name)
-        if len(short) >= 2:
-            names.add(short)
-    return tuple(sorted(names, key=len, reverse=True))
 
 
 # jieba's dictionary tags are coarse (制造 v, 平遥 a), so only function-word tags end a name;

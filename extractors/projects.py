@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extractors.cities import place_names
 from extractors.facts import Amount, Organization, Project
-from extractors.organizations import core_of, place_names
+from extractors.organizations import core_of
 from extractors.resources import read_lines
 from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between
 from extractors.wordlists import alternation

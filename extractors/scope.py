@@ -24,6 +24,7 @@ from functools import cache
 
 import regex
 
+from extractors.cities import place_names
 from extractors.resources import corpus_path
 from extractors.wordlists import alternation
 
@@ -54,6 +55,10 @@ class ScopeRules:
     cut: regex.Pattern[str]
     heads: tuple[str, ...]  # longest first
     ends: tuple[str, ...]  # every class phrase ends with one of these (a head or a sector ending)
+    batch_links: tuple[str, ...]
+    local: regex.Pattern[str]
+    not_local: tuple[str, ...]
+    attributive: tuple[str, ...]
 
 
 @cache
@@ -76,6 +81,10 @@ def load_rules() -> ScopeRules:
             cut=regex.compile(rf"[{regex.escape(''.join(data['cut_after']))}]", regex.REVERSE),
             heads=tuple(sorted(data["heads"], key=len, reverse=True)),
             ends=tuple(data["heads"] + data["sector_ends"]),
+            batch_links=tuple(data["batch_links"]),
+            local=regex.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:{alternation(data['local_ends'])})"),
+            not_local=tuple(data["not_local"]),
+            attributive=tuple(data["attributive"]),
         )
     except (KeyError, tomllib.TOMLDecodeError) as exc:
         raise ScopeRulesError(f"{path}: {exc}; compare with the format in its header") from exc
@@ -143,6 +152,11 @@ def _count_anchor(rules: ScopeRules, text: str, lo: int, m: regex.Match[str]) ->
     return None
 
 
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(place_names())
+
+
 class ScopeFinder:
     """Scopes of the figures of one text; sentence anchors are found once per sentence."""
 
@@ -190,6 +204,32 @@ class ScopeFinder:
             return None
         anchor = make_anchor(self.rules, clean_phrase(self.rules, m.group("after")), end, end, -1)
         return anchor.scope if anchor else None
+
+    def batch(self, end: int) -> str | None:
+        """总投资116亿元的14个重大项目: the batch of projects an amount totals."""
+        link = next((w for w in self.rules.batch_links if self.text.startswith(w, end)), None)
+        if link is None:
+            return None
+        m = self.rules.count.match(self.text, end + len(link))
+        return m.group() if m is not None and m.group("after") else None
+
+    def attributive(self, start: int, end: int) -> str | None:
+        """超千万元大乡, 百亿元项目: an amount naming a size class, with the class noun right after it."""
+        head = next((w for w in self.rules.attributive if self.text.startswith(w, end)), None)
+        return self.text[start : end + len(head)] if head else None
+
+    def place(self, label_start: int) -> str | None:
+        """2009年新兴乡财政收入, 2021年广东省GDP: the place named as the subject right before the measure.
+
+        The caller clears a place that is the article's own city (深圳GDP in a 深圳 article).
+        """
+        raw = self.text[_clause_start(self.text, max(0, label_start - 20), label_start) : label_start]
+        phrase = clean_phrase(self.rules, raw)
+        if phrase in _places():
+            return phrase
+        if not self.rules.local.fullmatch(phrase) or phrase.endswith(self.rules.not_local):
+            return None
+        return phrase
 
     def for_amount(self, pos: int, previous: tuple[int, str | None] | None, direct: Anchor | None) -> str | None:
         """Scope of a money amount whose number starts at ``pos``; ``previous`` is (end, scope) of the

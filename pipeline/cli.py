@@ -116,7 +116,8 @@ def ingest(paths: tuple[Path, ...], db_path: Path, silent: bool) -> None:
     store = None  # opened at the first readable article, so bad input never creates a database
     tally = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0}
     failures: list[str] = []
-    with tqdm(total=len(files), disable=silent or len(files) < 2, unit="article", file=sys.stderr) as bar:
+    quiet = True if silent or len(files) < 2 else None  # None: no bar when stderr is not a terminal
+    with tqdm(total=len(files), disable=quiet, unit="article", file=sys.stderr) as bar:
         for _file, item in iter_articles(list(paths)):
             bar.update()
             if isinstance(item, InputError):

@@ -19,15 +19,16 @@ from pipeline.report import DEFAULT_REPORT_DIR, ReportError, write_report
 from pipeline.store import Store
 
 # Columns of --format csv/json: the cell, its changes and its evidence.
-_CELL_COLUMNS = ["city", "period", "metric", "display", "unit", "derived", "derived_from", "conflict",
-                 "yoy_vs", "yoy_pct", "qoq_vs", "qoq_pct", "vs_period", "vs_pct", "value", "value_exact",
-                 "article_id", "title", "published", "url", "sentence", "text", "start", "end"]
+_CELL_COLUMNS = ["city", "period", "metric", "display", "unit", "approx", "derived", "derived_from", "conflict",
+                 "yoy_vs", "yoy_pct", "stated_yoy_pct", "qoq_vs", "qoq_pct", "vs_period", "vs_pct", "value",
+                 "value_exact", "article_id", "title", "published", "url", "sentence", "text", "start", "end"]
 
 
 def _explain(cells: pd.DataFrame) -> str:
     lines = []
     for row in cells.itertuples():
-        head = f"{row.city} {row.period} {row.display:,.2f}{row.unit}"
+        approx = f"{row.approx} " if isinstance(row.approx, str) else ""
+        head = f"{row.city} {row.period} {approx}{row.display:,.2f}{row.unit}"
         if row.derived:
             lines.append(f"{head} (derived: {row.derived_from})")
             continue
@@ -52,7 +53,8 @@ def _sources(cells: pd.DataFrame) -> str:
 def _table_text(cells: pd.DataFrame, metric: str) -> str:
     unit = cells["unit"].iloc[0]
     wide = wide_table(cells)
-    out = [f"{metric} ({unit}); * derived quarter, ! conflicting sources, (±x%) year on year",
+    out = [f"{metric} ({unit}); ~ approximate (超, 突破, 近… in the source), * derived quarter, ! conflicting sources,"
+           " (±x%) year on year from the database, [±x%] year on year as the source states it",
            wide.to_string()]
     if "vs_pct" in cells:
         out.append("\n".join(f"{r.city} {r.period} vs {r.vs_period}: "

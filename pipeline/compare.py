@@ -26,6 +26,7 @@ from pipeline.periods_math import (
     try_canonical,
 )
 from pipeline.store import Store
+from pipeline.views import HEADLINE_VIEW
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,9 @@ _CURRENCY_UNITS = {"CNY": "亿元", "USD": "亿美元", "EUR": "亿欧元", "HKD
 _STOCK_MARKERS = ("余额", "存量", "总额末")
 
 HEADLINE_COLUMNS = [
-    "city", "period", "metric", "kind", "value", "value_exact", "currency", "unit", "label", "conflict",
-    "n_sources", "article_id", "published", "title", "url", "sentence", "text", "start", "end", "fact_id",
+    "city", "period", "metric", "kind", "value", "value_exact", "currency", "unit", "label", "approx",
+    "stated_yoy_pct", "conflict", "n_sources", "period_as_written", "article_id", "published", "title", "url",
+    "sentence", "text", "start", "end", "fact_id",
 ]
 
 
@@ -60,32 +62,17 @@ def _in_clause(column: str, values: Sequence[str] | None) -> tuple[str, list[str
     return f" and {column} in ({', '.join('?' * len(values))})", list(values)
 
 
-def _fact_rows(store: Store, table: str, metric: str | None, cities: Sequence[str] | None) -> pd.DataFrame:
-    """Whole-city facts of one table, filtered in SQL (uses the (metric, city, period) index)."""
-    kind_cols = ("f.currency as currency, null as unit" if table == "amounts"
-                 else "null as currency, f.unit as unit")
-    scope = " and f.scope is null"
-    if table == "amounts":
-        # A project's own investment (总投资116亿元的X项目) is not a figure for the whole city.
-        scope += (" and not exists (select 1 from projects p where p.article_id = f.article_id"
-                  " and p.investment = f.value)")
-    where = "f.metric = ?" if metric else "f.metric is not null"
+def _fact_rows(store: Store, metric: str | None, cities: Sequence[str] | None) -> pd.DataFrame:
+    """Whole-city candidates from the ``headline_facts`` view, filtered in SQL on (metric, city)."""
+    where = "metric = ?" if metric else "1"
     params: list[str] = [metric] if metric else []
-    city_sql, city_params = _in_clause("f.city", cities)
-    sql = (
-        f"select f.id as fact_id, f.city, f.period, f.metric, f.label, f.value, f.value_exact, {kind_cols}, "
-        "f.article_id, f.sentence, f.text, f.start, f.[end] as [end], a.published, a.title, a.url "
-        f"from [{table}] f left join articles a on a.id = f.article_id "
-        f"where {where} and f.city is not null and f.period is not null{scope}{city_sql}"
-    )
-    cursor = store.db.execute(sql, params + city_params)
-    frame = pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
-    frame["kind"] = "amount" if table == "amounts" else "count"
-    return frame
+    city_sql, city_params = _in_clause("city", cities)
+    cursor = store.db.execute(f"select * from {HEADLINE_VIEW} where {where}{city_sql}", params + city_params)
+    return pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
 
 
 def _canonical_periods(frame: pd.DataFrame) -> pd.DataFrame:
-    """Map every period to its canonical label (1-3月 -> Q1); rows with malformed labels are dropped."""
+    """Drop rows whose period label is malformed (the view has folded runs of months already)."""
     mapping = {label: try_canonical(label) for label in frame["period"].unique()}
     bad = sorted(str(k) for k, v in mapping.items() if v is None)
     if bad:
@@ -95,14 +82,16 @@ def _canonical_periods(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _one_per_article(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per article: CNY before other currencies, label equal to the metric first, then the earliest mention."""
+    """Per article: CNY before other currencies, label equal to the metric first, an exact figure before
+    an approximate one (实现1782万元 over 突破千万元), then the earliest mention."""
     frame = frame.assign(
         _cur=(frame["currency"].fillna("CNY") != "CNY"),
         _lab=(frame["label"] != frame["metric"]),
+        _approx=frame["approx"].notna(),
     )
-    frame = frame.sort_values(["city", "period", "metric", "article_id", "_cur", "_lab", "start"], kind="stable")
-    frame = frame.drop_duplicates(["city", "period", "metric", "article_id"])
-    return frame.drop(columns=["_cur", "_lab"])
+    keys = ["city", "period", "metric", "article_id"]
+    frame = frame.sort_values([*keys, "_cur", "_lab", "_approx", "start"], kind="stable")
+    return frame.drop_duplicates(keys).drop(columns=["_cur", "_lab", "_approx"])
 
 
 def _flag_conflicts(frame: pd.DataFrame) -> pd.DataFrame:
@@ -123,9 +112,7 @@ def _units(frame: pd.DataFrame) -> pd.Series:
 
 def headline_metrics(store: Store, metric: str | None = None, cities: Sequence[str] | None = None) -> pd.DataFrame:
     """One headline value per city, period and metric (several, flagged ``conflict``, when sources disagree)."""
-    parts = [_fact_rows(store, table, metric, cities) for table in ("amounts", "counts")]
-    frame = pd.concat([p for p in parts if not p.empty], ignore_index=True) if any(
-        not p.empty for p in parts) else pd.DataFrame(columns=[*HEADLINE_COLUMNS])
+    frame = _fact_rows(store, metric, cities)
     if frame.empty:
         return pd.DataFrame(columns=HEADLINE_COLUMNS)
     frame = _canonical_periods(frame)
@@ -227,14 +214,24 @@ def compare_table(store: Store, metric: str, cities: Sequence[str] | None = None
     return cells
 
 
+def _change_text(computed: float, stated: float) -> str:
+    """(+5.2%) computed from the database; [+10.4%] as the source states it when no earlier figure is stored."""
+    if not math.isnan(computed):
+        return f" ({computed:+.1f}%)"
+    if stated is not None and not math.isnan(stated):
+        return f" [{stated:+.1f}%]"
+    return ""
+
+
 def wide_table(cells: pd.DataFrame, decimals: int = 2) -> pd.DataFrame:
     """City rows × period columns of display strings: value, * for derived, ! for conflicting values."""
     def cell(group: pd.DataFrame) -> str:
         parts = []
         for row in group.itertuples():
             text = f"{row.display:,.{decimals}f}"
+            text += "~" if isinstance(row.approx, str) else ""
             text += "*" if row.derived else ""
-            text += f" ({row.yoy_pct:+.1f}%)" if not math.isnan(row.yoy_pct) else ""
+            text += _change_text(row.yoy_pct, getattr(row, "stated_yoy_pct", math.nan))
             parts.append(text)
         return (" | ".join(parts) + " !") if len(parts) > 1 else parts[0]
 

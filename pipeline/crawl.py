@@ -38,6 +38,10 @@ from pipeline.store import Store
 log = logging.getLogger(__name__)
 
 
+def _quiet(progress: bool) -> bool | None:
+    """tqdm's ``disable``: None hides the bars when stderr is not a terminal (logs, CI, pipes)."""
+    return None if progress else True
+
 @dataclass
 class CrawlReport:
     """What one source's run did; also written to the crawl_runs table."""
@@ -112,7 +116,7 @@ class _Run:
             self.state.register(source)
             self.reports[source.name] = CrawlReport(source.name, run_id=store.start_run(source.name))
             self.bars[source.name] = tqdm(
-                desc=source.name, unit="page", position=position, file=sys.stderr, disable=not progress, leave=True
+                desc=source.name, unit="page", position=position, file=sys.stderr, disable=_quiet(progress), leave=True
             )
 
     def apply(self, event: Event) -> None:
@@ -243,7 +247,7 @@ def reparse(store: Store, *, progress: bool = True) -> dict[str, int]:
     tally: Counter[str] = Counter()
     urls = [row[0] for row in store.db.execute("select url from crawl_pages order by url").fetchall()]
     for page in tqdm(state.archived_pages(urls), total=len(urls), desc="reparse", file=sys.stderr,
-                     disable=not progress):  # fmt: skip
+                     disable=_quiet(progress)):  # fmt: skip
         settings = state.source_settings(page.source)
         content_type = f"text/html; charset={settings['encoding']}" if settings.get("encoding") else page.content_type
         preset = settings.get("preset")

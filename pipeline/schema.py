@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from pipeline.views import create_views
+
 FACT_TABLES = ("amounts", "counts", "growth", "leaders", "projects", "organizations")
 
 # Columns common to every fact table: where the fact came from and what produced it.
@@ -123,3 +125,4 @@ def create_schema(db: sqlite_utils.Database) -> None:
             db[table].create_index(index, if_not_exists=True)
     # Chinese has no spaces: the FTS5 columns hold jieba-segmented text joined by spaces.
     db.execute("create virtual table if not exists articles_search using fts5(article_id unindexed, title, body)")
+    create_views(db)

@@ -71,7 +71,7 @@ def test_every_canned_query_is_served(server: tuple[str, str]) -> None:
 ])
 def test_metric_by_city_period(server: tuple[str, str], metric: str, city: str, expected: list) -> None:
     rows = _query(server, "metric_by_city_period", metric=metric, city=city)
-    assert sorted((r["period"], r["value_yi"]) for r in rows) == sorted(expected)
+    assert sorted((r["period"], r["value_display"]) for r in rows) == sorted(expected)
 
 
 @pytest.mark.parametrize(("min_yi", "names"), [("10", ["金雷新能源海上风电核心部件数字化制造项目"]), ("30", [])])

@@ -1,12 +1,11 @@
 -- title: Conflicting figures
--- description: City, period and metric cells where different articles give different whole-city values (never resolved automatically).
+-- description: City, period and metric cells where different articles give different whole-city values (periods folded, as in headline_facts); never resolved automatically.
 with picked as (
   select *, row_number() over (
     partition by city, period, metric, article_id
-    order by currency != 'CNY', coalesce(label, '') != metric, start
+    order by coalesce(currency, 'CNY') != 'CNY', coalesce(label, '') != metric, approx is not null, start
   ) as pick
-  from amounts
-  where scope is null and metric is not null and city is not null and period is not null
+  from headline_facts
 )
 select city, period, metric, count(distinct value) as n_values,
        group_concat(distinct round(value / 1e8, 4)) as values_yi,
