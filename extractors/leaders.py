@@ -9,7 +9,9 @@ How a mention is read:
    written before it (莆田市委 | 书记), read leftwards over jieba tokens up to punctuation or a
    word of ``title_stops.txt``; posts chained with 、 (or ， after a post) are kept whole.
 3. Otherwise a name right before a public head (习近平总书记, 林旭阳市长在…) takes the bare head.
-4. A collective head (市领导) gives its title to every name of the list after it.
+4. A post gives its title to every name of the 、-list after it: 市领导张三、李四出席; 副市长张振东、
+   白晶玉分别… .  After a singular post each further item must also end cleanly (、, punctuation, a
+   word of ``name_followers.txt``), and the list stops at a new post (市长张三、市委副书记李四).
 5. Chains containing a company role (董事长, 总经理) or a company name, and names credited by the
    spaCy Matcher patterns of ``corpus/patterns/leaders.jsonl`` (记者 张佳松, 田雨/摄), are dropped.
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,6 +37,7 @@ _ORGAN_CHAR = re.compile(rf"[{_CJK}A-Za-z0-9()（）]")
 _CHAIN_SEPARATORS = "、，,"
 _COMPANY_WORDS = ("公司", "集团", "股份", "控股", "株式会社", "企业", "银行", "工厂", "厂")
 _PHOTO_CREDITS = ("摄", "摄影", "供图", "绘")
+_PLACE_SUFFIXES = "省市县区州盟旗"
 _MAX_TITLE = 32  # longest chained title we accept, in characters
 
 
@@ -49,6 +53,7 @@ class Lexicon:
     compound_surnames: frozenset[str]
     followers: frozenset[str]  # words that end a name
     stops: frozenset[str]  # words that end the organ part of a title
+    places: frozenset[str]  # place names of places.tsv and their stems (周宁县 → 周宁)
 
 
 @cache
@@ -65,7 +70,16 @@ def lexicon() -> Lexicon:
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         followers=frozenset(read_lines("dictionaries", "name_followers.txt")),
         stops=frozenset(read_lines("dictionaries", "title_stops.txt")),
+        places=frozenset(_with_stems(line.split("\t")[0] for line in read_lines("dictionaries", "places.tsv"))),
     )
+
+
+def _with_stems(places: Iterable[str]) -> Iterator[str]:
+    """Each place and, for 周宁县 or 杭州市, its stem as written in prose (周宁, 杭州)."""
+    for place in places:
+        yield place
+        if len(place) >= 3 and place[-1] in _PLACE_SUFFIXES:
+            yield place[:-1]
 
 
 @cache
@@ -228,12 +242,38 @@ def bracketed(text: str) -> list[tuple[str, str, int, str]]:
     return found
 
 
-def _list_after(text: str, pos: int) -> list[tuple[str, int]]:
-    """Further names of a list: 市领导张三、李四、王五等 → 李四, 王五."""
+def _plain_item(text: str, pos: int, name: str) -> bool:
+    """Is ``name`` at ``pos`` a clean list item after a singular post?
+
+    It must end cleanly (、, punctuation, the text's end or a word of name_followers.txt, not a
+    post): 副市长张振东、白晶玉分别… yes; 副市长张振东、金雷新能源… and 副市长张三、李四主任… no.  It
+    must not be a place or an ordinary dictionary word (副市长张振东、杭州市代表团…).
+    """
+    lex = lexicon()
+    end = pos + len(name)
+    ends_cleanly = end >= len(text) or not _ORGAN_CHAR.match(text[end])
+    if not ends_cleanly and (not _follows(text[end : end + 4]) or lex.head_re.match(text, end)):
+        return False
+    tok = token_at(text, pos)
+    word = tok.text if tok is not None else name
+    if name in lex.places or word in lex.places:
+        return False
+    tag = dictionary_tag(word) if len(word) >= 2 else None
+    return tag is None or tag.startswith("nr")
+
+
+def _list_after(text: str, pos: int, strict: bool = False) -> list[tuple[str, int]]:
+    """Further names of a list: 市领导张三、李四、王五等 → 李四, 王五.
+
+    ``strict`` (a singular post: 副市长张振东、白晶玉分别…) also asks every item to end cleanly,
+    since a name-like start after 、 may as well open an organisation or a place.
+    """
     out = []
     while pos < len(text) and text[pos] == "、":
         name = read_name(text, pos + 1)
         if not name or lexicon().head_re.match(text, pos + 1):
+            break
+        if strict and not _plain_item(text, pos + 1, name):
             break
         out.append((name, pos + 1))
         pos = pos + 1 + len(name)
@@ -261,8 +301,7 @@ def _mentions(text: str) -> list[tuple[str, str, int, str]]:
             found.append((name, title, head.end(), "company"))
             continue
         found.append((name, title, head.end(), body))
-        if body == "collective":
-            found += [(n, title, p, body) for n, p in _list_after(text, head.end() + len(name))]
+        found += [(n, title, p, body) for n, p in _list_after(text, head.end() + len(name), body != "collective")]
     return found
 
 

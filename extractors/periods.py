@@ -92,7 +92,7 @@ def _rules() -> _Rules:
     return _Rules(
         # The lookahead lets the scan skip, in one step, every position that cannot start a period.
         pattern=re.compile(
-            rf"(?=[0-9０-９〇零一二两三四五六七八九十今本当去上下前明首第全年同开入])"
+            rf"(?=[0-9０-９〇零一二两三四五六七八九十元今本当去上下前明首第全年同开入])"
             # ...and every period word holds 年, 月, 季 or 期 within its first characters.
             r"(?=[^。，；,;\n]{0,15}?[年月季期])"
             rf"(?:(?P<since>{alternation(data['since_start'])})|(?:(?:{year})的?)?(?:{body})?)"

@@ -19,7 +19,7 @@ from functools import cache
 
 from extractors.cities import place_names
 from extractors.facts import Amount, Organization, Project
-from extractors.organizations import core_of
+from extractors.organizations import core_of, lexicon
 from extractors.resources import read_lines
 from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between
 from extractors.wordlists import alternation
@@ -111,11 +111,18 @@ _CONNECTORS = frozenset({"用", "至"})
 _LEAD_TAGS = ("v", "vd", "p", "c", "d", "ad", "u", "r")
 
 
+# A date glued to the front of a name (3月26号汉龙汽车产业园开工) says when, not what.
+_DATE_LEAD = re.compile(r"(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚)?")
+
+
 def strip_lead(text: str, start: int, end: int) -> int:
-    """Move ``start`` past verbs and particles that open the span (争取黔（江）…铁路)."""
+    """Move ``start`` past verbs, particles and dates that open the span (争取黔（江）…铁路)."""
     if text[start - 1 : start] == "、":
         return start  # a list item starts at its separator (、超净聚丙烯系列项目: 超净 is tagged v)
     while start < end:
+        if date := _DATE_LEAD.match(text, start, end):
+            start = date.end()
+            continue
         tok = token_at(text, start)
         if tok is None or tok.end >= end:
             return start
@@ -144,7 +151,12 @@ def is_generic(text: str, start: int, end: int, head: str = "项目") -> bool:
         return True  # 11个高速公路项目 is a count of projects, 2024年重点项目 a batch
     if _DESCRIPTIVE.search(name_words) or (head == "项目" and _ZONE_END.search(name_words)):
         return True
-    return len(own_words(text, start, end)) < (2 if head in words().roads else 3)
+    own = own_words(text, start, end)
+    if words().head_re.fullmatch(own):
+        return True  # 产业园项目: a head word alone names nothing
+    if own in _places() and head not in words().roads:
+        return True  # 扬州市产业项目, 东营重点项目: a place's projects (余姚大道 is one road)
+    return len(own) < (2 if head in words().roads else 3)
 
 
 def own_words(text: str, start: int, end: int) -> str:
@@ -207,6 +219,11 @@ def is_road_named(text: str, start: int, end: int) -> bool:
 
 
 @cache
+def _places() -> frozenset[str]:
+    return frozenset(place_names())
+
+
+@cache
 def _short_places() -> tuple[str, ...]:
     return tuple(p for p in place_names() if len(p) >= 2)
 
@@ -246,7 +263,9 @@ def trim_to_name(text: str, span: tuple[int, int], amounts: list[Amount]) -> tup
     return (start + verb.end() if verb else start), span[1]
 
 
-def find_names(text: str, brands: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Spans of project names; ``tied`` holds offsets right after an investment and its 的 (投资6亿元的X):
+    a name starting there is a project the text puts money on, so it needs no proper word."""
     spans: list[tuple[int, int]] = [(_section_start(m), m.end()) for m in _SECTION.finditer(text)]
     for head in words().head_re.finditer(text):
         if head.end() < len(text) and words().head_re.match(text, head.end()):
@@ -254,12 +273,13 @@ def find_names(text: str, brands: tuple[str, ...] = ()) -> list[tuple[int, int]]
         if not _head_ends_phrase(text, head):
             continue
         start = join_list(text, strip_lead(text, name_start(text, head.start()), head.start()), head, brands)
-        if is_name(text, start, head, brands):
+        if is_name(text, start, head, brands, tied):
             spans.append((start, head.end()))
     return spans
 
 
-def is_name(text: str, start: int, head: re.Match[str], brands: tuple[str, ...]) -> bool:
+def is_name(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
+            tied: frozenset[int] = frozenset()) -> bool:
     if text[start : start + 1] == "老" or _EXISTING.search(text, max(0, start - 40), start):
         return False
     if is_generic(text, start, head.start(), head.group()):
@@ -268,7 +288,7 @@ def is_name(text: str, start: int, head: re.Match[str], brands: tuple[str, ...])
         return is_road_named(text, start, head.start())
     if head.group() == "中心" and _names_institution(text, start, head.end()):
         return False
-    return is_specific(text, start, head.start(), brands)
+    return start in tied or is_specific(text, start, head.start(), brands)
 
 
 def _names_institution(text: str, start: int, end: int) -> bool:
@@ -314,6 +334,7 @@ def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...
 def investment_for(text: str, span: tuple[int, int], amounts: list[Amount]) -> Amount | None:
     """The amount of the same sentence that the text ties to this project as its investment."""
     left, right = _sentence(text, span[0])
+    subject = not text[left : span[0]].strip()  # X项目按…设计，总投资近10亿元: the sentence is about X
     best: tuple[int, Amount] | None = None
     for amount in amounts:
         if not (left <= amount.start and amount.end <= right):
@@ -324,9 +345,24 @@ def investment_for(text: str, span: tuple[int, int], amounts: list[Amount]) -> A
         distance = span[0] - amount.end if amount.end <= span[0] else amount.start - span[1]
         if distance < 0 or (amount.end <= span[0] and _crosses_other_clause(text, amount.end, span[0])):
             continue
+        if amount.start >= span[1] and not subject and _crosses_other_clause(text, span[1], amount.start):
+            continue
         if best is None or distance < best[0]:
             best = (distance, amount)
     return best[1] if best else None
+
+
+# 该项目投资总额达6亿美元: the sentence speaks of the project named just before it.
+_ANAPHOR = re.compile(r"(?:该|此|这个|这一|上述)项目")
+
+
+def _anaphoric_investment(text: str, project: Project, amounts: list[Amount]) -> Amount | None:
+    """The investment of the next sentence when that sentence opens with 该项目 and names no project."""
+    _, right = _sentence(text, project.start)
+    nxt_left, nxt_right = right + 1, _sentence(text, min(right + 1, len(text) - 1))[1]
+    if not _ANAPHOR.match(text[nxt_left : nxt_left + 6].lstrip()):
+        return None
+    return next((a for a in amounts if nxt_left <= a.start < nxt_right and "投资" in (a.label or "")), None)
 
 
 def _crosses_other_clause(text: str, a: int, b: int) -> bool:
@@ -346,45 +382,58 @@ def stage_for(text: str, span: tuple[int, int]) -> str | None:
     return best[1] if best else None
 
 
+def has_legal_suffix(name: str) -> bool:
+    """杜尔伯特谷实公司, 娲石集团: the name ends in a company suffix (not a bare brand like 华为)."""
+    return any(m.end() == len(name) for m in lexicon().suffix_re.finditer(name))
+
+
 def investor_for(text: str, span: tuple[int, int], organizations: list[Organization]) -> str | None:
+    """The company named nearest before the project in its sentence (X投资建设的Y项目, 由X承建Y).
+
+    A name opening with a company's full legal name (杜尔伯特谷实公司生猪养殖项目) names its investor;
+    a brand inside the name (华为研发中心) or a company named after it does not: on both gold sets
+    readers mark those as "investor not stated" far more often than not.
+    """
     name = text[span[0] : span[1]]
     for org in organizations:
-        if any(name.startswith(form) for form in [org.name, *org.short_names]):
+        if name.startswith(org.name) and has_legal_suffix(org.name):
             return org.name
-    left, right = _sentence(text, span[0])
+    left, _ = _sentence(text, span[0])
     best: tuple[int, str] | None = None
     for org in organizations:
-        for match in re.finditer(re.escape(org.name), text[left:right]):
-            distance = abs(left + match.start() - span[0])
+        for match in re.finditer(re.escape(org.name), text[left : span[0]]):
+            distance = span[0] - (left + match.end())
             if best is None or distance < best[0]:
                 best = (distance, org.name)
     return best[1] if best else None
 
 
 def extract_projects(text: str, amounts: list[Amount], organizations: list[Organization]) -> list[Project]:
-    """Named projects in order of first mention, one per name."""
+    """Named projects in order of first mention, one per name; ties come from any of its mentions."""
     if not text:
         return []
     seen: dict[str, Project] = {}
-    for found in find_names(text, brand_forms(organizations)):
+    tied = frozenset(a.end + 1 for a in amounts if text.startswith("的", a.end))
+    for found in find_names(text, brand_forms(organizations), tied):
         span = trim_to_name(text, found, amounts)
         name = text[span[0] : span[1]]
-        if len(name) < 4:
-            continue
-        if name in seen:
-            continue
-        amount = investment_for(text, span, amounts)
-        seen[name] = Project(
-            name=name,
-            start=span[0],
-            end=span[1],
-            text=name,
-            investment=amount.value if amount else None,
-            currency=amount.currency if amount else None,
-            stage=stage_for(text, span),
-            investor=investor_for(text, span, organizations),
-        )
+        head = _final_head(name)
+        if len(name) < 4 or (span[0] > found[0] and is_generic(text, span[0], span[1] - len(head), head or "项目")):
+            continue  # 投资6亿元建设产业园项目: once the amount is cut off, nothing names the project
+        project = seen.setdefault(name, Project(name=name, start=span[0], end=span[1], text=name))
+        _tie(text, project, span, amounts, organizations)
     return _drop_partial(list(seen.values()))
+
+
+def _tie(text: str, project: Project, span: tuple[int, int], amounts: list[Amount],
+         organizations: list[Organization]) -> None:
+    """Fill what this mention states and earlier mentions did not (投资, stage, investor)."""
+    if project.investment is None:
+        amount = investment_for(text, span, amounts) or _anaphoric_investment(text, project, amounts)
+        if amount is not None:
+            project.investment, project.currency = amount.value, amount.currency
+    project.stage = project.stage or stage_for(text, span)
+    project.investor = project.investor or investor_for(text, span, organizations)
 
 
 def _drop_partial(projects: list[Project]) -> list[Project]:

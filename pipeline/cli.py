@@ -167,10 +167,9 @@ def _score_table(result: dict) -> str:
         lines.append(
             f"{name:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['tp']:>6}{v['fp']:>6}{v['fn']:>6}"
         )
-    lines.append(
-        f"amount label accuracy {result['amount_label_accuracy']}; "
-        f"leader title accuracy {result['leader_title_accuracy']}"
-    )
+    accuracies = [(k.removesuffix("_accuracy").replace("_", " "), v) for k, v in result.items()
+                  if k.endswith("_accuracy")]
+    lines.append("accuracy: " + "; ".join(f"{name} {value}" for name, value in accuracies))
     lines.append(f"overall F1 {result['overall_f1']:.3f} over {result['articles']} articles")
     return "\n".join(lines)
 

@@ -81,6 +81,26 @@ MATCHERS: dict[str, Callable[[Item, Item], bool]] = {
 }
 
 
+def _same_text(p: Any, g: Any) -> bool:
+    return norm_name(p) == norm_name(g)
+
+
+def _same_investment(p: Any, g: Any) -> bool:
+    return (p is None and g is None) or _close(p, g)
+
+
+# Attributes of a matched item scored as accuracy: (field, attribute, comparison, judged when gold is null).
+# A label or title is judged only where the gold has one; a project's ties also when the gold says
+# "none stated" (null), since tying an amount the text does not tie is an error too.
+ACCURACIES: dict[str, tuple[str, str, Callable[[Any, Any], bool], bool]] = {
+    "amount_label": ("amounts", "label", _same_text, False),
+    "leader_title": ("leaders", "title", _same_text, False),
+    "project_investment": ("projects", "investment", _same_investment, True),
+    "project_stage": ("projects", "stage", lambda p, g: (p or None) == (g or None), True),
+    "project_investor": ("projects", "investor", lambda p, g: norm_name(p) == norm_name(g), True),
+}
+
+
 @dataclass
 class Tally:
     tp: int = 0
@@ -105,20 +125,15 @@ class Tally:
 class Report:
     articles: int = 0
     tallies: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in FIELDS})
-    label_hits: list[int] = field(default_factory=lambda: [0, 0])
-    title_hits: list[int] = field(default_factory=lambda: [0, 0])
+    # [hits, judged] per attribute of matched items (ACCURACIES)
+    hits: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0] for name in ACCURACIES})
     misses: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         fields_ = {name: t.scores() for name, t in self.tallies.items()}
         f1s = [v["f1"] for v in fields_.values()]
-        return {
-            "articles": self.articles,
-            "fields": fields_,
-            "amount_label_accuracy": _ratio(self.label_hits),
-            "leader_title_accuracy": _ratio(self.title_hits),
-            "overall_f1": round(sum(f1s) / len(f1s), 4),
-        }
+        accuracies = {f"{name}_accuracy": _ratio(hits) for name, hits in self.hits.items()}
+        return {"articles": self.articles, "fields": fields_, **accuracies, "overall_f1": round(sum(f1s) / len(f1s), 4)}
 
 
 def _ratio(hits: list[int]) -> float | None:
@@ -150,14 +165,19 @@ def score_article(report: Report, name: str, pred: Item, gold: Item) -> None:
         tally.tp, tally.fp, tally.fn = tally.tp + len(pairs), tally.fp + len(extras), tally.fn + len(missed)
         report.misses += [f"miss  {name} {fld}: {json.dumps(g, ensure_ascii=False)}" for g in missed]
         report.misses += [f"extra {name} {fld}: {p.get('text') or p.get('name')}" for p in extras]
-        key, hits = {"amounts": ("label", report.label_hits), "leaders": ("title", report.title_hits)}.get(
-            fld, (None, None)
-        )
-        for p, g in pairs if key else []:
-            if g.get(key):
-                hits[1] += 1
-                hits[0] += norm_name(p.get(key)) == norm_name(g.get(key))
+        _score_attributes(report, fld, pairs)
     _score_period(report.tallies["period"], pred.get("period"), gold.get("period"))
+
+
+def _score_attributes(report: Report, fld: str, pairs: list[tuple[Item, Item]]) -> None:
+    for accuracy, (of_field, key, same, judge_null) in ACCURACIES.items():
+        if of_field != fld:
+            continue
+        hits = report.hits[accuracy]
+        for p, g in pairs:
+            if g.get(key) is not None or judge_null:
+                hits[1] += 1
+                hits[0] += same(p.get(key), g.get(key))
 
 
 def _score_period(tally: Tally, pred: Any, gold: Any) -> None:

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors import extract
+from extractors.amounts import extract_amounts
 from extractors.facts import Amount, Organization
 from extractors.organizations import extract_organizations
 from extractors.projects import extract_projects
@@ -63,12 +65,33 @@ NAMES = [
     ("东风日产宣布投资50亿元的乘用车产能扩建项目落户。", ["乘用车产能扩建项目"]),
     ("东风日产宣布投资50亿元的乘用车扩建项目落户。", []),
     ("油田产能项目建设加快。", []),
+    # a date before the name says when; a place's projects, a newsroom or a venue is no project
+    ("这次开工是继3月26号汉龙汽车产业园开工之后。", ["汉龙汽车产业园"]),
+    ("扬州市产业项目集中签约。", []),
+    ("雅安市融媒体中心记者 杨宇龙", []),
+    ("签约仪式在县会议中心举行。", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "names"), NAMES)
 def test_project_names(text: str, names: list[str]) -> None:
     assert [p.name for p in extract_projects(text, [], [])] == names
+
+
+# A name the text puts money on (投资6亿元的X) needs no proper word; an amount without 的, or a
+# name made only of generic words, still gives none.
+TIED = [
+    ("分别就投资6亿元的智能科技产业园项目、投资2亿元的汽车保险杠生产项目签约。",
+     [("智能科技产业园项目", 6e8), ("汽车保险杠生产项目", 2e8)]),
+    ("总投资10亿元的重点项目落户。", []),
+    ("投资6亿元建设产业园项目。", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "projects"), TIED)
+def test_names_tied_to_an_investment(text: str, projects: list[tuple[str, float]]) -> None:
+    found = extract_projects(text, extract_amounts(text), [])
+    assert [(p.name, float(p.investment or 0)) for p in found] == projects
 
 
 @pytest.mark.parametrize(
@@ -175,3 +198,26 @@ def test_gold_gate_projects() -> None:
 )
 def test_institutions_named_centre_are_not_projects(text: str, names: list[str]) -> None:
     assert [p.name for p in extract_projects(text, [], [])] == names
+
+
+# Ties across mentions and sentences: a later mention or 该项目 in the next sentence states the
+# investment; the sentence's subject carries it over a comma; the investor is a company named
+# before the project (or opening its name with a legal suffix), never one named after it.
+TIES = [
+    ("TCL集团投资建设的华星光电8.5代液晶面板项目将投产。华星光电8.5代液晶面板项目总投资额245亿元。",
+     "华星光电8.5代液晶面板项目", 245e8, "TCL集团"),
+    ("隆重举行LED外延片、芯片项目落户签约仪式。该项目投资总额达6亿美元。", "LED外延片、芯片项目", 6e8, None),
+    ("余梁公路北延工程按一级公路标准设计，总投资近10亿元。", "余梁公路北延工程", 10e8, None),
+    ("杜尔伯特谷实公司生猪养殖项目开工。", "杜尔伯特谷实公司生猪养殖项目", None, "杜尔伯特谷实公司"),
+    # negatives: another clause's figure, a brand inside the name, a company named after the project
+    ("开工建设新安江项目，全市完成投资5亿元。", "新安江项目", None, None),
+    ("华为研发中心四期项目开工。", "华为研发中心四期项目", None, None),
+    ("新签约云南锡业新材料产业园(华东)建设项目、中国船舶集团有限公司海装总装基地。",
+     "云南锡业新材料产业园(华东)建设项目", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "investment", "investor"), TIES)
+def test_ties(text: str, name: str, investment: float | None, investor: str | None) -> None:
+    (project,) = [p for p in extract(text).projects if p.name == name]
+    assert (float(project.investment) if project.investment else None, project.investor) == (investment, investor)
