@@ -4,7 +4,8 @@ The hint (``--city``, the sidecar ``NAME.meta.json``, or the site definition) al
 Without one, full names of prefecture-level cities and provinces from
 ``corpus/dictionaries/places.tsv`` are counted in the text, with a bonus for the forms that
 mark the article's own government (黄石市委, 东营市政府, 莆田市长); counties count towards
-their city only when the text speaks of 我县/全县.
+their city only when the text speaks of 我县/全县. A text naming no place but giving figures for
+全国 is a national report and resolves to 全国.
 """
 
 from __future__ import annotations
@@ -65,6 +66,12 @@ def _places_in(text: str) -> list[tuple[str, int]]:
     return found
 
 
+# A report on the whole country (商务部: 全国实际使用外资1022.8亿元) names no city or province; its
+# figures belong to 全国, the place compare tables show them under. 全国人民代表大会… names no figure.
+NATIONAL = "全国"
+_NATIONAL_FIGURE = re.compile(r"全国[^，。；,;！？\n\d]{0,12}\d")
+
+
 def resolve_city(text: str, hint: str | None) -> str | None:
     """The city the article is about: ``hint`` when given, else inferred from ``text``."""
     if hint and hint.strip():
@@ -80,5 +87,5 @@ def resolve_city(text: str, hint: str | None) -> str | None:
         own = text.startswith(_OWN_ORGANS, end)
         scores[name] += 1 + (_OWN_BONUS if own else 0)
     if not scores:
-        return None
+        return NATIONAL if _NATIONAL_FIGURE.search(text) else None
     return scores.most_common(1)[0][0]

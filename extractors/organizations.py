@@ -1,12 +1,17 @@
 """Companies, groups and institutes named in an article (not government bodies).
 
-Three sources, all data in ``corpus/dictionaries/``:
+Four sources, all data in ``corpus/dictionaries/``:
 
 1. a legal or group suffix (``company_suffixes.tsv``: 有限公司, 集团, 株式会社…) with the words
    before it, read leftwards over jieba tokens up to punctuation or a word of ``org_stops.txt``;
 2. well-known companies the press names bare (``companies.txt``: 宁德时代, 中国中化, 万科);
 3. a brand followed by an industry word (``industry_terms.txt``: 长安汽车, 三精药业), when the
-   brand is not an ordinary dictionary word or a place.
+   brand is not an ordinary dictionary word or a place;
+4. a place, a brand of 2-5 characters and industry words, standing alone between list
+   separators (成都深嘉机械、重庆卓越科技): the place prefix vouches for a brand that is a word.
+
+A bank branch (工商银行什邡支行) ends in a ``branch`` suffix; 招商局 alone is a government bureau,
+so it is not among the listed companies (招商局集团 still has a suffix).
 
 Full names are preferred; a shorter form that is written elsewhere in the article (中粮 for 中粮集团,
 金雷新能源 for 山东金雷新能源重装有限公司) is recorded in ``short_names`` of the full name.
@@ -21,7 +26,7 @@ from functools import cache
 from extractors.cities import place_names
 from extractors.facts import Organization
 from extractors.resources import read_lines
-from extractors.segment import boundaries, dictionary_tag, tokenize, tokens_between, word_frequency
+from extractors.segment import Token, boundaries, dictionary_tag, tokenize, tokens_between, word_frequency
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·&]")
 _MAX_NAME = 30
@@ -30,27 +35,32 @@ _MAX_NAME = 30
 @dataclass(frozen=True, slots=True)
 class OrgLexicon:
     suffix_re: re.Pattern[str]
+    branch_suffixes: frozenset[str]  # 支行, 分行: only after a bank's name
     known_re: re.Pattern[str]
     industry_re: re.Pattern[str]
+    industry_run_re: re.Pattern[str]  # one or more industry words in a row (路桥设备, 新能源科技)
     stops: frozenset[str]
     generic: frozenset[str]  # words that make 'X公司' a description, not a name
     places: tuple[str, ...]  # place names and their short forms, longest first
+    place_set: frozenset[str]
 
 
 @cache
 def lexicon() -> OrgLexicon:
-    suffixes = sorted(
-        (line.split("\t")[0] for line in read_lines("dictionaries", "company_suffixes.tsv")), key=len, reverse=True
-    )
+    rows = [line.split("\t") for line in read_lines("dictionaries", "company_suffixes.tsv")]
+    suffixes = sorted((row[0] for row in rows), key=len, reverse=True)
     known = sorted(read_lines("dictionaries", "companies.txt"), key=len, reverse=True)
     industry = sorted(read_lines("dictionaries", "industry_terms.txt"), key=len, reverse=True)
     return OrgLexicon(
         suffix_re=re.compile("|".join(map(re.escape, suffixes))),
+        branch_suffixes=frozenset(row[0] for row in rows if len(row) > 1 and row[1].strip() == "branch"),
         known_re=re.compile("|".join(map(re.escape, known))),
         industry_re=re.compile("|".join(map(re.escape, industry))),
+        industry_run_re=re.compile("(?:" + "|".join(map(re.escape, industry)) + ")+"),
         stops=frozenset(read_lines("dictionaries", "org_stops.txt")),
         generic=frozenset(read_lines("dictionaries", "org_generic.txt")),
         places=place_names(),
+        place_set=frozenset(place_names()),
     )
 
 
@@ -58,6 +68,10 @@ def lexicon() -> OrgLexicon:
 # verbs that end one are listed in org_stops.txt.
 _STOP_TAGS = ("p", "c", "u", "r", "d", "m", "q", "t", "f", "y", "e")
 _LEADING = "据在由向对与和及而但占将把被让从为"  # a preposition glued to the name by jieba (据锦辉)
+# Last characters of small places (余家湖, 李家村, 王家庄) that the press puts before a firm.
+_PLACE_TAIL = "湖村镇乡庄湾港桥坝街河山岭沟岗洲屯塘寨铺堡"
+# Dictionary tags of words that can be part of a name even when common (海尔 nz, 招商银行 nt).
+_NAME_TAGS = ("nr", "ns", "nt", "nz", "j", "eng")
 
 
 def _ends_name(token: str) -> bool:
@@ -84,7 +98,53 @@ def name_start(text: str, end: int) -> int:
             cut = min(tok.end, end)
     while cut < end - 2 and text[cut] in _LEADING:
         cut += 1
-    return _strip_verb(text, cut, end)
+    cut = _strip_place_tail(text, cut, end)
+    return _strip_word_before_place(text, _strip_verb(text, cut, end), end)
+
+
+def _strip_place_tail(text: str, start: int, end: int) -> int:
+    """余家|湖红泰公司: the name was cut inside a small place (余家湖), so it starts after the place.
+
+    The word before the cut ended the name by its tag only (余家 is tagged a numeral), not as a
+    verb or function word, and the place character does not open a word or place of its own
+    (湖北, 山河, 港口 stay).
+    """
+    if start < 2 or start > end - 3 or text[start] not in _PLACE_TAIL:
+        return start
+    before = tokens_between(text, start - 1, start)
+    if not before or before[0].end != start or len(before[0].text) < 2:
+        return start
+    word = before[0].text
+    tag = dictionary_tag(word) or ""
+    if word in lexicon().stops or any(ch.isdigit() for ch in word) or tag.startswith(("v", "p", "c", "u", "r", "d")):
+        return start
+    opening = text[start : start + 2]
+    if not _ends_name(word) or word_frequency(opening) or opening in lexicon().place_set:
+        return start
+    return start + 1
+
+
+def _strip_word_before_place(text: str, start: int, end: int) -> int:
+    """代表|东莞市蜀江…有限公司, 施工单位|四川…公司: a common word glued before the place that opens the name.
+
+    Common: a dictionary word not tagged as a name (海尔 nrt, 招商银行 nt, 工商银行 j stay) that
+    is frequent itself or ends in a frequent word (施工单位).
+    """
+    first = tokens_between(text, start, start + 1)
+    if not first or first[0].start != start:
+        return start
+    word, after = first[0].text, first[0].end
+    tag = dictionary_tag(word)
+    if tag is None or tag.startswith(_NAME_TAGS):
+        return start
+    if word_frequency(word) < _COMMON_WORD and word_frequency(word[-2:]) < _COMMON_WORD:
+        return start
+    if lexicon().known_re.fullmatch(word) or lexicon().industry_re.fullmatch(word):
+        return start
+    place = tokens_between(text, after, after + 1)
+    if place and place[0].start == after and place[0].end < end - 1 and place[0].text in lexicon().place_set:
+        return after
+    return start
 
 
 def _strip_verb(text: str, start: int, end: int) -> int:
@@ -106,11 +166,14 @@ def is_generic(core: str) -> bool:
 
 def suffix_names(text: str) -> list[tuple[int, int]]:
     """Spans of names ending in a company suffix."""
+    lex = lexicon()
     spans = []
-    for match in lexicon().suffix_re.finditer(text):
+    for match in lex.suffix_re.finditer(text):
         start = name_start(text, match.start())
-        if not is_generic(text[start : match.start()]):
-            spans.append((start, match.end()))
+        core = text[start : match.start()]
+        if is_generic(core) or (match.group() in lex.branch_suffixes and "行" not in core):
+            continue
+        spans.append((start, match.end()))
     return spans
 
 
@@ -143,7 +206,12 @@ def known_names(text: str) -> list[tuple[int, int]]:
 
 
 def brand_names(text: str) -> list[tuple[int, int]]:
-    """长安汽车, 三精药业: a brand token (not a common word, not a place) + an industry word."""
+    """长安汽车, 三精药业: a brand token (not a common word, not a place) + an industry word.
+
+    Not when another industry word follows (汉龙新能源|汽车配套产业园): the words run on into a
+    product or a longer name, and the cut after the first industry word is neither.  A place
+    written before the brand is part of the name (成都深嘉机械).
+    """
     lex = lexicon()
     spans = []
     by_end = {tok.end: tok for tok in tokenize(text)}
@@ -154,14 +222,88 @@ def brand_names(text: str) -> list[tuple[int, int]]:
         tag = dictionary_tag(brand.text)
         if (
             (tag not in (None, "nz") and not (tag == "j" and lex.known_re.fullmatch(brand.text)))
-            or brand.text in lex.places
+            or brand.text in lex.place_set
             or is_generic(brand.text)
         ):
             continue
         if lex.industry_re.fullmatch(brand.text) or brand.text in lex.stops:
             continue
-        spans.append((brand.start, match.end()))
+        if lex.industry_re.match(text, match.end()):
+            continue
+        spans.append((_place_before(brand.start, by_end), match.end()))
     return spans
+
+
+# What may stand on either side of a listed name: list separators, brackets, line ends.
+_LIST_EDGE = re.compile(r"[、，,；;：:。！？!?（）()“”\"《》\s]")
+_MAX_BRAND = 5
+
+
+def place_brand_names(text: str) -> list[tuple[int, int]]:
+    """成都深嘉机械, 沈阳市宏远电磁线: place + brand of 2-5 characters + industry words, as a list item.
+
+    The brand may be a dictionary word (卓越, 宏远) because the place before it and the list
+    separators around it mark a name; it is not a place, an industry word, a common word or a
+    verb or function word (成都市机械行业, 江苏大力发展汽车, 全市汽车配件产业 are not names).
+    """
+    lex = lexicon()
+    bounds = boundaries(text)
+    by_end = {tok.end: tok for tok in tokenize(text)}
+    spans = []
+    for match in lex.industry_run_re.finditer(text):
+        brand_end, end = match.start(), match.end()
+        if brand_end not in bounds or end not in bounds or not _is_list_edge(text, end, after=True):
+            continue
+        brand_start = brand_end
+        while brand_end - brand_start < _MAX_BRAND and (tok := by_end.get(brand_start)) is not None:
+            if tok.text in lex.place_set and brand_end - brand_start >= 2:
+                break
+            brand_start = tok.start
+        place = by_end.get(brand_start)
+        if place is None or place.text not in lex.place_set or not _is_brand(text, brand_start, brand_end):
+            continue
+        start = _place_before(place.start, by_end)
+        if _is_list_edge(text, start, after=False):
+            spans.append((start, end))
+    return spans
+
+
+def _place_before(start: int, by_end: dict[int, Token]) -> int:
+    """Start of the place names written right before ``start`` (四川成都|深嘉机械), else ``start``."""
+    places = lexicon().place_set
+    while (prev := by_end.get(start)) is not None and prev.text in places:
+        start = prev.start
+    return start
+
+
+def _is_list_edge(text: str, pos: int, *, after: bool) -> bool:
+    """A list separator, line end or a word that ends a name (与, 等, 签约) on that side of ``pos``."""
+    if pos in (0, len(text)):
+        return True
+    if _LIST_EDGE.match(text[pos] if after else text[pos - 1]):
+        return True
+    near = tokens_between(text, pos, pos + 1) if after else tokens_between(text, pos - 1, pos)
+    return bool(near) and (near[0].start == pos if after else near[0].end == pos) and _ends_name(near[0].text)
+
+
+def _is_brand(text: str, start: int, end: int) -> bool:
+    """宝利丰, 卓越, 塞维拉上吴: not a place, an industry word, a common word, a verb or function word."""
+    lex = lexicon()
+    brand = text[start:end]
+    if not 2 <= len(brand) <= _MAX_BRAND or not all(_NAME_CHAR.match(ch) for ch in brand):
+        return False
+    if brand in lex.place_set or lex.industry_re.search(brand) or is_generic(brand) or brand in lex.stops:
+        return False
+    pairs = (brand[i : i + 2] for i in range(len(brand) - 1))
+    if any(word_frequency(pair) >= _COMMON_WORD and not lex.known_re.fullmatch(pair) for pair in pairs):
+        return False  # 重点, 大力发展: a common word (listed companies such as 华润 are weighted as common)
+    for word in (tok.text for tok in tokens_between(text, start, end)):
+        tag = dictionary_tag(word) or ""
+        if word in lex.stops or tag.startswith(("p", "c", "u", "r", "d")):
+            return False
+        if len(word) > 1 and tag.startswith(("v", "m", "q", "t", "f")):
+            return False
+    return True
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -199,7 +341,7 @@ def extract_organizations(text: str) -> list[Organization]:
     """Organizations in order of first mention; one entry per distinct name."""
     if not text:
         return []
-    spans = _merge(suffix_names(text) + known_names(text) + brand_names(text))
+    spans = _merge(suffix_names(text) + known_names(text) + brand_names(text) + place_brand_names(text))
     by_name: dict[str, Organization] = {}
     for start, end in spans:
         name = text[start:end]

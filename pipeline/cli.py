@@ -284,7 +284,8 @@ def demo(db_path: Path, silent: bool) -> None:
         f"{counts['growth']} growth rates, {counts['leaders']} leaders, {counts['projects']} projects "
         f"in {db_path} ({result.requests} HTTP requests, {result.seconds:.1f} s)\n"
         "Next:\n"
-        f"  zhaoshang compare --metric {metrics[0] if metrics else '签约金额'} --db {db_path} --explain\n"
+        + "".join(f"  zhaoshang compare --metric {m} --db {db_path} --explain\n"
+                  for m in dict.fromkeys([*metrics[:1], "签约金额"])) +
         f"  zhaoshang search 签约 --db {db_path}\n"
         f"  zhaoshang export --db {db_path}\n"
         f"  datasette {db_path}    (or: zhaoshang serve --db {db_path})"

@@ -51,7 +51,8 @@ def _sources(cells: pd.DataFrame) -> str:
 
 
 def _table_text(cells: pd.DataFrame, metric: str) -> str:
-    unit = cells["unit"].iloc[0]
+    units = cells["unit"].dropna().unique()
+    unit = units[0] if len(units) == 1 else "units in each cell"
     wide = wide_table(cells)
     out = [f"{metric} ({unit}); ~ approximate (超, 突破, 近… in the source), * derived quarter, ! conflicting sources,"
            " (±x%) year on year from the database, [±x%] year on year as the source states it",

@@ -158,10 +158,12 @@ def _derived_rows(cells: pd.DataFrame) -> pd.DataFrame:
 def _change(cells: pd.DataFrame, other_period: pd.Series) -> pd.Series:
     """Percent change of each cell against the same city's value in ``other_period`` (unique values only)."""
     unique = cells[~cells["conflict"].astype(bool)]
-    lookup = dict(zip(zip(unique["city"], unique["period"], strict=True), unique["value"], strict=True))
+    # Keyed by unit too: a city's 亿美元 figure is never the base of its 亿元 figure.
+    keys = zip(unique["city"], unique["unit"], unique["period"], strict=True)
+    lookup = dict(zip(keys, unique["value"], strict=True))
     out = []
-    for city, value, other in zip(cells["city"], cells["value"], other_period, strict=True):
-        base = lookup.get((city, other)) if other else None
+    for city, unit, value, other in zip(cells["city"], cells["unit"], cells["value"], other_period, strict=True):
+        base = lookup.get((city, unit, other)) if other else None
         out.append((value / base - 1) * 100 if base else math.nan)
     return pd.Series(out, index=cells.index, dtype="float64")
 
@@ -224,11 +226,16 @@ def _change_text(computed: float, stated: float) -> str:
 
 
 def wide_table(cells: pd.DataFrame, decimals: int = 2) -> pd.DataFrame:
-    """City rows × period columns of display strings: value, * for derived, ! for conflicting values."""
+    """City rows × period columns of display strings: value, * for derived, ! for conflicting values.
+
+    When the cells mix units (亿元 and 亿美元 for 实际使用外资) every cell carries its own unit.
+    """
+    mixed = cells["unit"].nunique(dropna=False) > 1
+
     def cell(group: pd.DataFrame) -> str:
         parts = []
         for row in group.itertuples():
-            text = f"{row.display:,.{decimals}f}"
+            text = f"{row.display:,.{decimals}f}" + (str(row.unit) if mixed else "")
             text += "~" if isinstance(row.approx, str) else ""
             text += "*" if row.derived else ""
             text += _change_text(row.yoy_pct, getattr(row, "stated_yoy_pct", math.nan))

@@ -15,10 +15,13 @@ from extractors.cities import resolve_city
         ("黄石市委、市政府高度重视。我市项目开工。", None, "黄石市"),
         ("东营市一季度签约项目122个，东营市政府表示。", None, "东营市"),
         ("阳新县举行开工仪式，全县共开工项目20个。", None, "阳新县"),
+        ("2022年1月，全国实际使用外资金额1022.8亿元人民币。", None, "全国"),  # a national report
         # negatives: nothing to go on, county without county voice, blank hint
         ("我市一季度招商引资成效明显。", None, None),
         ("阳新县举行开工仪式，黄石市领导出席。", None, "黄石市"),
         ("", "  ", None),
+        ("全国人民代表大会常务委员会关于批准财政部发行特别国债的决定。", None, None),
+        ("海南省1月实际使用外资3.29亿美元，全国实际使用外资1022.8亿元。", None, "海南省"),
     ],
 )
 def test_resolve_city(text: str, hint: str | None, city: str | None) -> None:

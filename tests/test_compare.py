@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from series_db import curated_store, ingested_db
 
 from pipeline.cli_compare import compare
-from pipeline.compare import UnknownMetric, compare_table, headline_metrics
+from pipeline.compare import UnknownMetric, compare_table, headline_metrics, wide_table
 from pipeline.consistency import check_growth, check_subtotals, half_unit
 from pipeline.periods_math import (
     PeriodLabelError,
@@ -279,3 +279,14 @@ def test_a_projects_own_investment_is_not_a_city_headline(tmp_path) -> None:
     store.save_article(Article(text=text, published="2024-04-15", city="东营市"), facts)
     values = headline_metrics(store, "总投资")["value"].tolist()
     assert values == [3e10]
+
+
+def test_national_series_yoy_and_mixed_units(ingested: Store) -> None:
+    """全国 (a national report, 亿元) beside 海南省 (亿美元): YoY only within one unit, units in every cell."""
+    cells = compare_table(ingested, "实际使用外资")
+    national = cells[cells["city"] == "全国"].set_index("period")
+    assert national.loc["2018-01", "yoy_pct"] == pytest.approx((803.6 / 801 - 1) * 100)
+    assert set(cells.loc[cells["city"] == "海南省", "unit"]) == {"亿美元"}
+    wide = wide_table(cells)
+    assert wide.loc["全国", "2018-01"] == "803.60亿元 (+0.3%)"
+    assert wide.loc["海南省", "2022-01"].startswith("3.29亿美元")

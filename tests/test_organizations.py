@@ -77,3 +77,92 @@ def test_gold_gate_organizations() -> None:
 )
 def test_listed_names_do_not_split_common_words(text: str, names: list[str]) -> None:
     assert [o.name for o in extract_organizations(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a common word glued before the place that opens the name (代表 is a noun to jieba)
+        ("与代表东莞市蜀江新能源科技有限公司签约。", ["东莞市蜀江新能源科技有限公司"]),
+        ("与施工单位四川宏达建设有限公司签订合同。", ["四川宏达建设有限公司"]),
+        ("与合作伙伴深圳市华润科技有限公司签约。", ["深圳市华润科技有限公司"]),
+        # negatives: a listed company or a bank before the place is part of the name
+        ("万科成都公司拿地。", ["万科成都公司"]),
+        ("国家电网四川省电力公司供电。", ["国家电网四川省电力公司"]),
+        ("中国银行四川省成都分行和工商银行德阳支行", ["中国银行四川省成都分行", "工商银行德阳支行"]),
+    ],
+)
+def test_common_word_before_place_is_cut(text: str, names: list[str]) -> None:
+    assert [o.name for o in extract_organizations(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "四川宝利丰科技、重庆卓越科技、成都深嘉机械、沈阳市宏远电磁线等企业签约。",
+            ["四川宝利丰科技", "重庆卓越科技", "成都深嘉机械", "沈阳市宏远电磁线"],
+        ),
+        (
+            "苏州塞维拉上吴电梯、郑州中泉路桥设备、大益汽车配件代表签约。",
+            ["苏州塞维拉上吴电梯", "郑州中泉路桥设备", "大益汽车配件"],
+        ),
+        ("与四川成都深嘉机械签约。", ["四川成都深嘉机械"]),
+        # negatives: no brand between place and industry word, no place, a verb or common word as brand
+        ("成都市机械行业、全市汽车配件产业稳步增长。", []),
+        ("大力发展新能源科技，建设苏州工业园区。", []),
+        ("江苏大力发展汽车、电子产业。", []),
+        ("湖北重点汽车、机械企业。", []),
+        ("深圳科技、成都机械均有增长。", []),
+        ("东莞市新能源科技、", []),
+        # a brand + industry word running on into a product phrase is not cut after the first word
+        ("汉龙新能源汽车配套产业园开工。", []),
+        ("成都深嘉机械制造项目开工。", ["成都深嘉机械"]),  # not in a list: the brand rule, with its place
+    ],
+)
+def test_place_brand_industry_names(text: str, names: list[str]) -> None:
+    assert [o.name for o in extract_organizations(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("与工商银行什邡支行、德阳银行什邡支行代表签约。", ["工商银行什邡支行", "德阳银行什邡支行"]),
+        ("中国银行四川省分行和农行什邡支行参加。", ["中国银行四川省分行", "农行什邡支行"]),
+        # negatives: 分行业 is a statistics heading; 各支行 describes
+        ("分行业看，规上工业增加值增长5%。", []),
+        ("工业增加值分行业统计。", []),
+        ("各支行、该分行负责人参加。", []),
+    ],
+)
+def test_bank_branches(text: str, names: list[str]) -> None:
+    assert [o.name for o in extract_organizations(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("市发改局、工信局、住建局、招商局、工商局负责人参加。", []),
+        ("市招商局局长介绍。", []),
+        # positive: the group keeps its suffix
+        ("招商局集团在湛江投资。", ["招商局集团"]),
+    ],
+)
+def test_investment_bureau_is_not_a_company(text: str, names: list[str]) -> None:
+    assert [o.name for o in extract_organizations(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the name was cut inside a small place (余家湖): it starts after the place
+        ("分别是:余家湖红泰公司机械加工项目", ["红泰公司"]),
+        ("余家湖丰利公司水硬性材料项目", ["丰利公司"]),
+        # negatives: a place or word of its own, or a preposition before the name
+        ("三家湖南企业和湖北宏达公司签约", ["湖北宏达公司"]),
+        ("与港华燃气有限公司签约", ["港华燃气有限公司"]),
+        ("向山河集团转让股权", ["山河集团"]),
+    ],
+)
+def test_name_cut_inside_small_place(text: str, names: list[str]) -> None:
+    assert [o.name for o in extract_organizations(text)] == names
