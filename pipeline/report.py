@@ -21,6 +21,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from pipeline.compare import compare_table, known_metrics, wide_table
+from pipeline.fonts import NO_CJK_FONT, find_cjk_font
 from pipeline.periods_math import sort_key
 from pipeline.store import Store
 
@@ -98,11 +99,13 @@ def write_report(store: Store, out_dir: Path = DEFAULT_REPORT_DIR, metrics: list
                  font_dir: Path | None = None) -> Report:
     """report.html with one chart and table per metric, plus chart-NN.png and chart-NN.vl.json.
 
-    PNGs are rasterised with the fonts vl-convert finds; without a CJK font on the system Chinese
-    labels come out as boxes, so ``font_dir`` can name a directory holding one.
+    PNGs are rasterised with the system fonts vl-convert finds; without a CJK font Chinese labels
+    come out as boxes, so ``font_dir`` can name a directory holding one, and a warning says so.
     """
     if font_dir:
         vlc.register_font_directory(str(font_dir))
+    elif find_cjk_font() is None:
+        log.warning(NO_CJK_FONT)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:

@@ -11,6 +11,7 @@ from series_db import curated_store
 
 from pipeline.cli_compare import report as report_command
 from pipeline.compare import compare_table, known_metrics
+from pipeline.fonts import find_cjk_font
 from pipeline.report import Report, write_report
 from pipeline.store import Store
 
@@ -67,3 +68,17 @@ def test_cli_report_bad_out(written: tuple[Store, Report], tmp_path: Path) -> No
     (tmp_path / "f").write_text("x")
     run = CliRunner().invoke(report_command, ["--db", str(store.path), "--out", str(tmp_path / "f" / "sub")])
     assert run.exit_code == 1 and "choose another --out" in run.output and "Traceback" not in run.output
+
+
+@pytest.mark.parametrize(("files", "found"), [
+    (["truetype/wqy/wqy-zenhei.ttc", "truetype/dejavu/DejaVuSans.ttf"], "wqy-zenhei.ttc"),
+    (["opentype/noto/NotoSansCJK-Regular.ttc"], "NotoSansCJK-Regular.ttc"),
+    (["truetype/dejavu/DejaVuSans.ttf", "wqy-readme.txt"], None),  # no CJK font file
+    ([], None),
+])
+def test_find_cjk_font(tmp_path: Path, files: list[str], found: str | None) -> None:
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    hit = find_cjk_font([tmp_path, tmp_path / "missing"])
+    assert (hit.name if hit else None) == found
