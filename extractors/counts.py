@@ -194,10 +194,17 @@ def _first_object(window: str, rules: _Rules) -> tuple[int, str] | None:
     at_start = next((h for h in rules.heads if window.startswith(h)), None)
     if at_start is not None:
         return 0, at_start
-    m = rules.object_scan.search(window, 1)
+    pos = 1
+    while (m := rules.object_scan.search(window, pos)) is not None and _inside_word(window, m, rules):
+        pos = m.end()  # 意向: the 向 of a word is no stop
     if m is None or m.group("head") is None:
         return None
     return m.start(), m.group("head")
+
+
+def _inside_word(window: str, m: re.Match[str], rules: _Rules) -> bool:
+    stop = m.group("stop")
+    return stop is not None and window[m.start() - 1] in rules.words.get("stop_word_breakers", {}).get(stop, "")
 
 
 def _allowed(cand: _Candidate, head: str | None, context: str, rules: _Rules) -> bool:

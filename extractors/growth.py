@@ -54,9 +54,10 @@ def _pattern(data: dict) -> regex.Pattern[str]:
     units = alternation([w for words in data["units"].values() for w in words])
     compare = alternation(data["compare"]["above"] + data["compare"]["below"])
     points = alternation(data["units"]["points"])
+    # [\ \u3000]? lets a space stand before the sign (增长203 %), as some sites print it.
     return regex.compile(
         rf"""(?P<basis>{basis})?
-        (?:(?P<verb>{verbs})(?:{links})*(?P<pre>近|约|超过|超|逾)?(?P<num>{_NUMBER})(?P<unit>{units})
+        (?:(?P<verb>{verbs})(?:{links})*(?P<pre>近|约|超过|超|逾)?(?P<num>{_NUMBER})[\ \u3000]?(?P<unit>{units})
            (?P<post>以上|左右|多)?
          |(?P<double>{alternation(list(data["doubling"]))})
          |(?P<cmp>{compare})(?P<gap>[\p{{Han}}A-Za-z0-9]{{0,12}}?)(?P<cnum>{ARABIC})(?P<cunit>{points}))""",

@@ -67,7 +67,7 @@ def lexicon() -> OrgLexicon:
 # jieba's dictionary tags are coarse (制造 v, 平遥 a), so only function-word tags end a name;
 # verbs that end one are listed in org_stops.txt.
 _STOP_TAGS = ("p", "c", "u", "r", "d", "m", "q", "t", "f", "y", "e")
-_LEADING = "据在由向对与和及而但占将把被让从为"  # a preposition glued to the name by jieba (据锦辉)
+_LEADING = "据在由向对与和及而但占将把被让从为以"  # a preposition glued to the name by jieba (据锦辉)
 # Last characters of small places (余家湖, 李家村, 王家庄) that the press puts before a firm.
 _PLACE_TAIL = "湖村镇乡庄湾港桥坝街河山岭沟岗洲屯塘寨铺堡"
 # Dictionary tags of words that can be part of a name even when common (海尔 nz, 招商银行 nt).
@@ -173,8 +173,15 @@ def suffix_names(text: str) -> list[tuple[int, int]]:
         core = text[start : match.start()]
         if is_generic(core) or (match.group() in lex.branch_suffixes and "行" not in core):
             continue
+        if match.group() in _DEPARTMENTS and _PARENT.search(core):
+            continue  # 综合开发研究院区域发展规划研究所: the institute (found by its own suffix) is the organization
         spans.append((start, match.end()))
     return spans
+
+
+# A research department inside a named academy or university is listed as that academy.
+_DEPARTMENTS = frozenset({"研究所", "实验室", "研究中心"})
+_PARENT = re.compile(r"(?:研究院|大学)(?=[\u4e00-\u9fff]{2,})")
 
 
 # A numbered engineering bureau of a group is a company of its own (中铁十五局, 中建三局).

@@ -96,8 +96,12 @@ def name_start(text: str, head_start: int) -> int:
 _STOP_TAGS = ("p", "c", "d", "r", "t", "u", "y", "e", "ad")
 
 
+# 三期工程, 一期项目: a phase belongs to the name (jieba tags it a numeral).
+_PHASE = re.compile(r"[一二三四五六七八九十首\d]{1,2}期")
+
+
 def _ends_name(token: str) -> bool:
-    if token in _CONNECTORS:
+    if token in _CONNECTORS or _PHASE.fullmatch(token):
         return False
     if token in words().stops or words().stop_end_re.search(token):
         return True  # 隆重举行 ends with the verb 举行
@@ -136,8 +140,10 @@ def strip_lead(text: str, start: int, end: int) -> int:
 # A batch, not a name: dated (2024东营市…重点项目, 二季度重大项目) or ending in a category word;
 # a year is 19xx/20xx not followed by a unit (年产2000万吨 is a capacity).
 _BATCH = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:年度?|(?![\d万千亿吨台套辆件米平t]))|[一二三四]季度|上半年|下半年")
-_CATEGORY_END = re.compile(r"(?:重大|重点|重要|新老|招商引资|招商|落地|签约|开工|在建|续建|新建|储备)(?:建设|产业)?$")
-_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)(?:个|项|批|家|大|条)")
+_CATEGORY_END = re.compile(
+    r"(?:重大|重点|重要|新老|招商引资|招商|落地|签约|开工|在建|续建|新建|储备)(?:建设|产业)?$|以[上下]$"
+)  # …500万美元以上项目 is a size class
+_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条)")
 # A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
 _DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
 # Projects located in a zone (东营经济技术开发区项目) are a set of projects, not one.
@@ -213,7 +219,8 @@ _EXISTING = re.compile(
 
 def is_road_named(text: str, start: int, end: int) -> bool:
     name_words = text[start:end]
-    if _ROAD_NAMED.search(name_words) or any(name_words.startswith(p) for p in _short_places()):
+    places = _places()
+    if _ROAD_NAMED.search(name_words) or any(name_words[:n] in places for n in range(2, min(len(name_words), 12) + 1)):
         return True
     return any(dictionary_tag(tok.text) == "j" for tok in tokens_between(text, start, end))  # 渝黔: 渝 + 黔
 
@@ -221,11 +228,6 @@ def is_road_named(text: str, start: int, end: int) -> bool:
 @cache
 def _places() -> frozenset[str]:
     return frozenset(place_names())
-
-
-@cache
-def _short_places() -> tuple[str, ...]:
-    return tuple(p for p in place_names() if len(p) >= 2)
 
 
 def _head_ends_phrase(text: str, head: re.Match[str]) -> bool:
@@ -267,19 +269,51 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
     """Spans of project names; ``tied`` holds offsets right after an investment and its 的 (投资6亿元的X):
     a name starting there is a project the text puts money on, so it needs no proper word."""
     spans: list[tuple[int, int]] = [(_section_start(m), m.end()) for m in _SECTION.finditer(text)]
+    plain: list[tuple[int, int]] = []  # neither generic nor specific: a project only among projects
     for head in words().head_re.finditer(text):
         if head.end() < len(text) and words().head_re.match(text, head.end()):
             continue  # 中心项目: the longer name ends at the next head
         if not _head_ends_phrase(text, head):
             continue
-        start = join_list(text, strip_lead(text, name_start(text, head.start()), head.start()), head, brands)
-        if is_name(text, start, head, brands, tied):
+        start = strip_lead(text, name_start(text, head.start()), head.start())
+        start = join_list(text, start, head, brands, tied)
+        verdict = name_verdict(text, start, head, brands, tied)
+        if verdict is True:
             spans.append((start, head.end()))
-    return spans
+        elif verdict is None:
+            plain.append((start, head.end()))
+    return spans + _listed_among(text, spans, plain)
+
+
+def _listed_among(text: str, spans: list[tuple[int, int]], plain: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """5万吨玻纤池窑拉丝项目、森林小火车特色旅游项目: an item of a 、 list of projects is one too."""
+    found: list[tuple[int, int]] = []
+    ends = {end for _, end in spans}
+    starts = {start for start, _ in spans}
+    changed = True
+    while changed:
+        changed = False
+        for start, end in plain:
+            if (start, end) in found:
+                continue
+            after_named = text[start - 1 : start] == "、" and start - 1 in ends
+            if after_named or (text[end : end + 1] == "、" and end + 1 in starts):
+                found.append((start, end))
+                ends.add(end)
+                starts.add(start)
+                changed = True
+    return found
 
 
 def is_name(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
             tied: frozenset[int] = frozenset()) -> bool:
+    return name_verdict(text, start, head, brands, tied) is True
+
+
+def name_verdict(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
+                 tied: frozenset[int] = frozenset()) -> bool | None:
+    """True: a named project. False: generic, existing or not a project. None: plain words only
+    (森林小火车特色旅游项目), a project only where the text lists it among named ones."""
     if text[start : start + 1] == "老" or _EXISTING.search(text, max(0, start - 40), start):
         return False
     if is_generic(text, start, head.start(), head.group()):
@@ -288,7 +322,9 @@ def is_name(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
         return is_road_named(text, start, head.start())
     if head.group() == "中心" and _names_institution(text, start, head.end()):
         return False
-    return start in tied or is_specific(text, start, head.start(), brands)
+    if start in tied or is_specific(text, start, head.start(), brands):
+        return True
+    return None
 
 
 def _names_institution(text: str, start: int, end: int) -> bool:
@@ -313,12 +349,17 @@ def is_specific(text: str, start: int, end: int, brands: tuple[str, ...]) -> boo
 _JOINABLE_END = re.compile(r"(?:生产线|生产厂|基地|工厂|厂|中心|制造|生产)$")
 
 
-def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...]) -> int:
+def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
+              tied: frozenset[int] = frozenset()) -> int:
     """Extend ``start`` over 及/和/、 to the item the head also closes (LED外延片、芯片项目)."""
     if start < 2 or text[start - 1] not in "及和、":
         return start
     left = strip_lead(text, name_start(text, start - 1), start - 1)
     left_words = text[left : start - 1]
+    if text[start - 1] != "、" and left in tied and left_words:
+        return left  # 总投资10亿的大蒜深加工及综合利用项目: the money names the joined whole
+    if text[start - 1] != "、" and _CAPACITY.search(left_words) and text[start : start + 1].isdigit():
+        return left  # 年产7万吨草酸及1万吨乙二醇项目: one plant, two products
     if not left_words or is_generic(text, left, start - 1) or not is_specific(text, left, start - 1, brands):
         return start
     if text[start - 1] == "、":
@@ -439,14 +480,16 @@ def _tie(text: str, project: Project, span: tuple[int, int], amounts: list[Amoun
 def _drop_partial(projects: list[Project]) -> list[Project]:
     """Drop a name that is the beginning of a longer one (云南锡业新材料产业园 of …(华东)建设项目)."""
 
-    def longer(q: Project, stem: str) -> bool:
-        return q.name.startswith(stem) and q.name[len(stem) : len(stem) + 1] not in ("及", "和", "、")
+    def longer(q: Project, p: Project, stem: str) -> bool:
+        # …产业园区一期项目 is a phase of …产业园区(项目), not a longer spelling of it: both stay
+        phase = any(q.name.startswith(base) and _PHASE.match(q.name, len(base)) for base in (stem, p.name))
+        return q.name.startswith(stem) and q.name[len(stem) : len(stem) + 1] not in ("及", "和", "、") and not phase
 
     stems = [(p, p.name[: len(p.name) - len(_final_head(p.name))]) for p in projects]
     return [
         p
         for p, stem in stems
-        if not any(q is not p and len(q.name) > len(p.name) and longer(q, stem) for q in projects)
+        if not any(q is not p and len(q.name) > len(p.name) and longer(q, p, stem) for q in projects)
     ]
 
 

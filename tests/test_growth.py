@@ -13,6 +13,7 @@ from extractors.growth import extract_growth
 # (sentence, [(value_pct, basis, points)])
 GROWTH = [
     ("到位资金189.33亿元、同比增长10.4%", [("10.4", "同比", False)]),
+    ("合同利用外资同比增长203 %", [("203", "同比", False)]),  # a space before the sign
     ("社会消费品零售总额同比下降0.5%", [("-0.5", "同比", False)]),
     ("存货余额环比上涨15.6%", [("15.6", "环比", False)]),
     ("全国微车市场销售同比下滑5.2%", [("-5.2", "同比", False)]),

@@ -19,6 +19,9 @@ CASES = [
     ("据锦辉控股集团董事长介绍。", ["锦辉控股集团"]),
     ("中粮集团与三菱商事株式会社合资。", ["中粮集团", "三菱商事株式会社"]),
     ("长安汽车的库存增长。", ["长安汽车"]),
+    # a department of an academy is listed as the academy; an academy's own institute stays whole
+    ("中国（深圳）综合开发研究院区域发展规划研究所所长表示。", ["中国（深圳）综合开发研究院"]),
+    ("中国科学院计算技术研究所参与研发。", ["中国科学院计算技术研究所"]),
     # negatives: descriptions, government bodies, words containing a listed name
     ("该公司负责人表示。", []),
     ("三家公司共同出资成立合资公司。", []),
