@@ -40,6 +40,7 @@ class ProjectWords:
     stop_end_re: re.Pattern[str]  # a token ending in a verb stop of two characters or more
     roads: frozenset[str]  # heads naming a road or line: named by its ends or places, not by a product
     institution_re: re.Pattern[str] | None = None  # 研究院…中心 is a body, not something being built
+    events: tuple[str, ...] = ()  # endings of events (大运会, 世博会): listed before 等项目 they are no projects
 
 
 @cache
@@ -63,6 +64,7 @@ def words() -> ProjectWords:
         stop_end_re=re.compile(f"(?:{alternation(_verb_stops(by_kind['stop'], by_kind['head']))})$"),
         roads=frozenset(by_kind["road"]),
         institution_re=re.compile(alternation(by_kind["institution"])) if by_kind.get("institution") else None,
+        events=tuple(by_kind.get("event", ())),
     )
 
 
@@ -282,7 +284,28 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
             spans.append((start, head.end()))
         elif verdict is None:
             plain.append((start, head.end()))
-    return spans + _listed_among(text, spans, plain)
+    return spans + _listed_among(text, spans, plain) + _listed_before_deng(text, brands)
+
+
+# 安达科技新能源材料、路发实业25万吨磷酸二铵技改等项目: the items a 等…项目 closes are projects.
+_DENG = re.compile(r"等(?:\d+个)?(?:重大|重点|招商|产业)?项目")
+
+
+def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Items of the 、 list right before 等项目, each with a proper word (a brand, place or product)."""
+    found = []
+    for m in _DENG.finditer(text):
+        end = m.start()
+        while end > 0:
+            start = _joined_product(text, strip_lead(text, name_start(text, end), end))
+            item = text[start:end]
+            if (end - start >= 4 and not item.endswith(words().events) and not is_generic(text, start, end)
+                    and has_proper_word(text, start, end, brands)):
+                found.append((start, end))
+            if text[start - 1 : start] != "、" or start - 1 >= end:
+                break
+            end = start - 1
+    return found
 
 
 def _listed_among(text: str, spans: list[tuple[int, int]], plain: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -349,6 +372,23 @@ def is_specific(text: str, start: int, end: int, brands: tuple[str, ...]) -> boo
 _JOINABLE_END = re.compile(r"(?:生产线|生产厂|基地|工厂|厂|中心|制造|生产)$")
 
 
+# A product made in a stated quantity (5万吨致密刚玉, 20万台发动机).
+_QUANTITY = re.compile(r"\d[\d.]*[万千]?(?:吨|套|台|辆|件|千瓦|平米|平方米|片)")
+
+
+def _two_products(text: str, left_words: str, start: int) -> bool:
+    """年产7万吨草酸及1万吨乙二醇: a quantity on both sides of 及 names one plant's products."""
+    return bool(_CAPACITY.search(left_words) or _QUANTITY.search(left_words)) and text[start : start + 1].isdigit()
+
+
+def _joined_product(text: str, start: int) -> int:
+    """Start of 深圳立雅信5万吨致密刚玉 when the item at ``start`` is its 及 1万吨蓝刚玉."""
+    if start < 2 or text[start - 1] not in "及和":
+        return start
+    left = strip_lead(text, name_start(text, start - 1), start - 1)
+    return left if _two_products(text, text[left : start - 1], start) else start
+
+
 def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
               tied: frozenset[int] = frozenset()) -> int:
     """Extend ``start`` over 及/和/、 to the item the head also closes (LED外延片、芯片项目)."""
@@ -358,7 +398,7 @@ def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...
     left_words = text[left : start - 1]
     if text[start - 1] != "、" and left in tied and left_words:
         return left  # 总投资10亿的大蒜深加工及综合利用项目: the money names the joined whole
-    if text[start - 1] != "、" and _CAPACITY.search(left_words) and text[start : start + 1].isdigit():
+    if text[start - 1] != "、" and _two_products(text, left_words, start):
         return left  # 年产7万吨草酸及1万吨乙二醇项目: one plant, two products
     if not left_words or is_generic(text, left, start - 1) or not is_specific(text, left, start - 1, brands):
         return start
