@@ -202,11 +202,17 @@ def _extend_modifiers(rules: AmountRules, before: str, head_start: int) -> int:
             break
         if m.group() in rules.verb_modifiers and start != head_start:
             break  # 完成中央投资 -> 中央投资, but 累计完成投资 keeps 完成
-        if len(m.group()) == 1 and m.start() > 0 and before[m.start() - 1] in rules.short_not_after:
-            break  # 全年实际利用外资: 年 belongs to 全年, not to the measure
+        if _time_word_tail(rules, before, m):
+            break  # 全年实际利用外资, 本年度完成投资: 年 belongs to the time word, not to the measure
         after_verb = m.group() in rules.verb_modifiers
         start = m.start()
     return start
+
+
+def _time_word_tail(rules: AmountRules, before: str, m: regex.Match[str]) -> bool:
+    """A one-character modifier or 年度 that ends a time word (全年, 今年, 本年度)."""
+    short = len(m.group()) == 1 or m.group().startswith("年")
+    return short and m.start() > 0 and before[m.start() - 1] in rules.short_not_after
 
 
 def _extend_open_head(rules: AmountRules, before: str, head_start: int) -> int:
