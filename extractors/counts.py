@@ -55,7 +55,8 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     data = tomllib.loads(corpus_path("rules", "counts.toml").read_text(encoding="utf-8"))
-    words = data["words"]
+    # Word lists as tuples: str.startswith/endswith take a tuple in one call (this runs per candidate).
+    words = {k: tuple(v) if isinstance(v, list) else v for k, v in data["words"].items()}
     units = {u: kind for kind, names in data["units"].items() for u in names}
     candidate = re.compile(
         rf"(?P<pre>{alternation(words['approx_before'])})?(?P<num>{NUMERAL})(?P<post>{alternation(words['approx_after'])})?"
@@ -173,16 +174,14 @@ def _object_after(text: str, cand: _Candidate, rules: _Rules) -> tuple[str, int]
     if text.startswith("的", pos):
         pos += 1
     window = text[pos : pos + words["object_window"]]
-    if not any(window.startswith(x) for x in words["deny_exceptions"]) and any(
-        window.startswith(x) for x in words["deny_after_unit"]
-    ):
+    if not window.startswith(words["deny_exceptions"]) and window.startswith(words["deny_after_unit"]):
         return None
     found = _first_object(window, rules)
     if found is None:
         return None
     i, head = found
     owner = window[:i].rpartition("的")[0]
-    if owner and any(owner.endswith(w) for w in words["deny_before_de"]):
+    if owner and owner.endswith(words["deny_before_de"]):
         return None
     return head, pos + i + len(head)
 
@@ -247,7 +246,7 @@ def _plain_after(text: str, pos: int, rules: _Rules) -> bool:
     rest = text[pos : pos + 4]
     if not rest or rest[0] in _CLAUSE_END:
         return True
-    return not any(rest.startswith(x) for x in rules.words["deny_after_unit"])
+    return not rest.startswith(rules.words["deny_after_unit"])
 
 
 def _before_numeral(text: str, cand: _Candidate, rules: _Rules) -> Count | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
@@ -180,17 +181,21 @@ def scan_sentences(pattern: regex.Pattern[str], text: str, triggers: regex.Patte
     matches are exactly those of a scan over the whole text; sentences without a trigger
     (a currency, a measure word, a percent sign) are skipped, which is most of an article.
     """
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    last = 0
-    for trigger in triggers.finditer(text):
-        pos = trigger.start()
-        if pos < last:
-            continue
-        at = bisect_right(ends, pos)
+    ends = _sentence_ends(text)
+    pos = 0
+    # Jump from sentence to sentence: a trigger-dense sentence (年, 月 everywhere) is scanned once.
+    while (trigger := triggers.search(text, pos)) is not None:
+        at = bisect_right(ends, trigger.start())
         lo = ends[at - 1] if at else 0
         hi = ends[at] if at < len(ends) else len(text)
-        yield from pattern.finditer(text, max(lo, last), hi)
-        last = hi
+        yield from pattern.finditer(text, lo, hi)
+        pos = hi
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets after each sentence end; cached because every figure extractor scans the same text."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def parse_numeral(text: str) -> Decimal:

@@ -221,14 +221,14 @@ def _mention(m: re.Match[str], text: str, anchor: date | None, rules: _Rules) ->
     tail = text[m.end() : m.end() + 6]
     if (g["m"] or g["m1"] or g["fn"]) and rules.date_tail.match(tail):
         return None  # 3月22日, 6月底, 2009年7月29日: a date or a point in time, not a period
-    if has_year and not _has_body(g) and any(tail.startswith(w) for w in rules.words["year_point_tails"]):
+    if has_year and not _has_body(g) and tail.startswith(tuple(rules.words["year_point_tails"])):
         return None  # 今年初, 2011年开始, 2011年是…: a point or a subject; 2007年末 still names its year
     if _inside_name(text, m.start(), rules):
         return None
     if g["m"] and not has_year and g["m"][0] in rules.digits and not m.group(0).endswith("份"):
         return None  # 阳春四月: a bare Chinese month name is literary, not a reporting period
     before = text[max(0, m.start() - 2) : m.start()]
-    comparison = any(before.endswith(w) for w in rules.words["comparison_words"])
+    comparison = before.endswith(tuple(rules.words["comparison_words"]))
     base = Mention(m.start(), m.end(), m.group(0), "period", comparison=comparison)
     if g["since"]:
         if anchor is None or (g["ya"] and int(g["ya"]) != anchor.year) or g["yr"] not in (None, "今年", "本年"):

@@ -57,6 +57,7 @@ class ScopeRules:
     ends: tuple[str, ...]  # every class phrase ends with one of these (a head or a sector ending)
     batch_links: tuple[str, ...]
     local: regex.Pattern[str]
+    local_ends: tuple[str, ...]
     not_local: tuple[str, ...]
     attributive: tuple[str, ...]
 
@@ -83,6 +84,7 @@ def load_rules() -> ScopeRules:
             ends=tuple(data["heads"] + data["sector_ends"]),
             batch_links=tuple(data["batch_links"]),
             local=regex.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:{alternation(data['local_ends'])})"),
+            local_ends=tuple(data["local_ends"]),
             not_local=tuple(data["not_local"]),
             attributive=tuple(data["attributive"]),
         )
@@ -157,6 +159,12 @@ def _places() -> frozenset[str]:
     return frozenset(place_names())
 
 
+@cache
+def _place_ends(rules: ScopeRules) -> frozenset[str]:
+    """Last characters of every place name and local ending: a subject place must end in one."""
+    return frozenset(name[-1] for name in _places()) | frozenset(end[-1] for end in rules.local_ends)
+
+
 class ScopeFinder:
     """Scopes of the figures of one text; sentence anchors are found once per sentence."""
 
@@ -223,6 +231,8 @@ class ScopeFinder:
 
         The caller clears a place that is the article's own city (深圳GDP in a 深圳 article).
         """
+        if label_start == 0 or self.text[label_start - 1] not in _place_ends(self.rules):
+            return None  # cheap test first: most labels follow punctuation or a verb
         raw = self.text[_clause_start(self.text, max(0, label_start - 20), label_start) : label_start]
         phrase = clean_phrase(self.rules, raw)
         if phrase in _places():
