@@ -305,6 +305,14 @@ def _mentions(text: str) -> list[tuple[str, str, int, str]]:
     return found
 
 
+# Administrative and zone endings no personal name has (高新区, 包片区, 开阳县).
+_PLACE_END = ("区", "县", "省", "镇", "乡")
+
+
+def _is_place_word(name: str) -> bool:
+    return name.endswith(_PLACE_END) or name in lexicon().places
+
+
 def extract_leaders(text: str) -> list[Leader]:
     """Officials with their fullest post, one per person, in order of first mention."""
     if not text:
@@ -317,6 +325,8 @@ def extract_leaders(text: str) -> list[Leader]:
         if body == "company":
             excluded.add(name)
             continue
+        if _is_place_word(name):
+            continue  # 高新区党工委副书记, 包片区: a place read as a name
         score = (body != "collective", len(title))
         leader = best.get(name)
         if leader is None:

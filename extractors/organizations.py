@@ -26,9 +26,9 @@ from functools import cache
 from extractors.cities import place_names
 from extractors.facts import Organization
 from extractors.resources import read_lines
-from extractors.segment import Token, boundaries, dictionary_tag, tokenize, tokens_between, word_frequency
+from extractors.segment import Token, boundaries, dictionary_tag, token_at, tokenize, tokens_between, word_frequency
 
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·&]")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·&\-－]")  # 上海日用-友捷汽车电气公司
 _MAX_NAME = 30
 
 
@@ -67,7 +67,7 @@ def lexicon() -> OrgLexicon:
 # jieba's dictionary tags are coarse (制造 v, 平遥 a), so only function-word tags end a name;
 # verbs that end one are listed in org_stops.txt.
 _STOP_TAGS = ("p", "c", "u", "r", "d", "m", "q", "t", "f", "y", "e")
-_LEADING = "据在由向对与和及而但占将把被让从为以"  # a preposition glued to the name by jieba (据锦辉)
+_LEADING = "据在由向对与和及暨而但占将把被让从为以"  # a preposition glued to the name by jieba (据锦辉)
 # Last characters of small places (余家湖, 李家村, 王家庄) that the press puts before a firm.
 _PLACE_TAIL = "湖村镇乡庄湾港桥坝街河山岭沟岗洲屯塘寨铺堡"
 # Dictionary tags of words that can be part of a name even when common (海尔 nz, 招商银行 nt).
@@ -99,7 +99,31 @@ def name_start(text: str, end: int) -> int:
     while cut < end - 2 and text[cut] in _LEADING:
         cut += 1
     cut = _strip_place_tail(text, cut, end)
-    return _strip_word_before_place(text, _strip_verb(text, cut, end), end)
+    return _after_zone(text, _strip_word_before_place(text, _strip_verb(text, cut, end), end), end)
+
+
+@cache
+def _zones() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    kinds: dict[str, list[str]] = {}
+    for line in read_lines("dictionaries", "zones.tsv"):
+        word, kind = line.split("\t")[:2]
+        kinds.setdefault(kind, []).append(word)
+    return re.compile("|".join(map(re.escape, sorted(kinds["zone"], key=len, reverse=True)))), tuple(
+        kinds["zone_company"])
+
+
+def _after_zone(text: str, start: int, end: int) -> int:
+    """利津经济开发区长凯石油…公司 -> 长凯石油…公司, unless the zone's own company (…开发区投资…)."""
+    zone_re, zone_company = _zones()
+    last = None
+    for m in zone_re.finditer(text, start, end):
+        last = m
+    if last is None or end - last.end() < 2 or text.startswith(zone_company, last.end()):
+        return start
+    # The company's own name opens with a name of its own (长凯, not 综合 of 华热园区综合能源).
+    tok = token_at(text, last.end())
+    common = tok is not None and len(tok.text) >= 2 and dictionary_tag(tok.text) not in (None, "nz", "nr", "ns", "j")
+    return start if common else last.end()
 
 
 def _strip_place_tail(text: str, start: int, end: int) -> int:

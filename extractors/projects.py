@@ -143,8 +143,8 @@ def strip_lead(text: str, start: int, end: int) -> int:
 # a year is 19xx/20xx not followed by a unit (年产2000万吨 is a capacity).
 _BATCH = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:年度?|(?![\d万千亿吨台套辆件米平t]))|[一二三四]季度|上半年|下半年")
 _CATEGORY_END = re.compile(
-    r"(?:重大|重点|重要|新老|招商引资|招商|落地|签约|开工|在建|续建|新建|储备)(?:建设|产业)?$|以[上下]$"
-)  # …500万美元以上项目 is a size class
+    r"(?:重大|重点|重要|新老|招商引资|招商|落地|签约|开工|在建|续建|新建|储备)(?:建设|产业)?$|以[上下]$|[级类]$"
+)  # …500万美元以上项目, 50亿级项目, 房地产类项目: a size class or a category
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条)")
 # A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
 _DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
@@ -267,6 +267,20 @@ def trim_to_name(text: str, span: tuple[int, int], amounts: list[Amount]) -> tup
     return (start + verb.end() if verb else start), span[1]
 
 
+# 在龙泉驿区建设成都生产基地项目, 在蓉设立西南生产基地: where it is built, then the verb, then the name.
+_PLACE_VERB = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:投资建设|建设|设立|投建|兴建|新建|布局)")
+
+
+def _after_place_verb(text: str, start: int, end: int) -> int:
+    m = _PLACE_VERB.match(text, start, end)
+    if m is None or end - m.end() < 4:
+        return start
+    place = m.group(1)
+    if len(place) == 1 or place in _places() or place.endswith(("区", "县", "市", "省")):
+        return m.end()
+    return start
+
+
 def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Spans of project names; ``tied`` holds offsets right after an investment and its 的 (投资6亿元的X):
     a name starting there is a project the text puts money on, so it needs no proper word."""
@@ -278,7 +292,7 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
         if not _head_ends_phrase(text, head):
             continue
         start = strip_lead(text, name_start(text, head.start()), head.start())
-        start = join_list(text, start, head, brands, tied)
+        start = join_list(text, _after_place_verb(text, start, head.start()), head, brands, tied)
         verdict = name_verdict(text, start, head, brands, tied)
         if verdict is True:
             spans.append((start, head.end()))

@@ -22,6 +22,11 @@ CASES = [
     # a department of an academy is listed as the academy; an academy's own institute stays whole
     ("中国（深圳）综合开发研究院区域发展规划研究所所长表示。", ["中国（深圳）综合开发研究院"]),
     ("中国科学院计算技术研究所参与研发。", ["中国科学院计算技术研究所"]),
+    # a zone before a company's own name is not part of it (the zone's own company keeps it)
+    ("利津经济开发区长凯石油科技股份有限公司投资建设。", ["长凯石油科技股份有限公司"]),
+    ("东营经济技术开发区投资控股有限公司出资。", ["东营经济技术开发区投资控股有限公司"]),
+    ("哈尔滨华热园区综合能源有限公司供热。", ["哈尔滨华热园区综合能源有限公司"]),
+    ("与上海日用-友捷汽车电气公司签约。", ["上海日用-友捷汽车电气公司"]),
     # negatives: descriptions, government bodies, words containing a listed name
     ("该公司负责人表示。", []),
     ("三家公司共同出资成立合资公司。", []),
