@@ -41,8 +41,7 @@ class OrgLexicon:
     industry_run_re: re.Pattern[str]  # one or more industry words in a row (路桥设备, 新能源科技)
     stops: frozenset[str]
     generic: frozenset[str]  # words that make 'X公司' a description, not a name
-    places: tuple[str, ...]  # place names and their short forms, longest first
-    place_set: frozenset[str]
+    place_set: frozenset[str]  # place names and their short forms
 
 
 @cache
@@ -59,7 +58,6 @@ def lexicon() -> OrgLexicon:
         industry_run_re=re.compile("(?:" + "|".join(map(re.escape, industry)) + ")+"),
         stops=frozenset(read_lines("dictionaries", "org_stops.txt")),
         generic=frozenset(read_lines("dictionaries", "org_generic.txt")),
-        places=place_names(),
         place_set=frozenset(place_names()),
     )
 
@@ -185,7 +183,7 @@ def is_generic(core: str) -> bool:
     lex = lexicon()
     if len(core) < 2 or core in lex.generic or re.fullmatch(r"[\d一二三四五六七八九十两几多数各]+家?", core):
         return True
-    return core[0] in "该此这其本我贵各每某" or core.endswith("家") or core in lex.places
+    return core[0] in "该此这其本我贵各每某" or core.endswith("家") or core in lex.place_set
 
 
 def suffix_names(text: str) -> list[tuple[int, int]]:
