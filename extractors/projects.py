@@ -102,8 +102,13 @@ _STOP_TAGS = ("p", "c", "d", "r", "t", "u", "y", "e", "ad")
 _PHASE = re.compile(r"[一二三四五六七八九十首\d]{1,2}期")
 
 
+def _place_not_adverb(token: str) -> bool:
+    """大同 is a city before it is the adverb jieba tags it as (大同小异)."""
+    return token in _places() and dictionary_tag(token) == "d"
+
+
 def _ends_name(token: str) -> bool:
-    if token in _CONNECTORS or _PHASE.fullmatch(token):
+    if token in _CONNECTORS or _PHASE.fullmatch(token) or _place_not_adverb(token):
         return False
     if token in words().stops or words().stop_end_re.search(token):
         return True  # 隆重举行 ends with the verb 举行
@@ -133,7 +138,7 @@ def strip_lead(text: str, start: int, end: int) -> int:
         if tok is None or tok.end >= end:
             return start
         tag = dictionary_tag(tok.text)
-        if tok.text not in _CONNECTORS and (tag is None or tag not in _LEAD_TAGS):
+        if tok.text not in _CONNECTORS and (tag is None or tag not in _LEAD_TAGS or _place_not_adverb(tok.text)):
             return start
         start = tok.end
     return start
@@ -298,28 +303,62 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
             spans.append((start, head.end()))
         elif verdict is None:
             plain.append((start, head.end()))
-    return spans + _listed_among(text, spans, plain) + _listed_before_deng(text, brands)
+    return sorted(spans + _listed_among(text, spans, plain) + _listed_before_deng(text, brands))
 
 
 # 安达科技新能源材料、路发实业25万吨磷酸二铵技改等项目: the items a 等…项目 closes are projects.
-_DENG = re.compile(r"等(?:\d+个)?(?:重大|重点|招商|产业)?项目")
+_DENG = re.compile(r"等(?:\d+个|一大?批|多个|一系列)?(?:重大|重点|招商|产业)?项目")
 
 
 def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Items of the 、 list right before 等项目, each with a proper word (a brand, place or product)."""
+    """Items of the 、 list right before 等项目. A list with at least one item bearing a proper word
+    (a brand, place or product) is a list of projects, so its other plain items count too."""
     found = []
     for m in _DENG.finditer(text):
-        end = m.start()
-        while end > 0:
-            start = _joined_product(text, strip_lead(text, name_start(text, end), end))
-            item = text[start:end]
-            if (end - start >= 4 and not item.endswith(words().events) and not is_generic(text, start, end)
-                    and has_proper_word(text, start, end, brands)):
-                found.append((start, end))
-            if text[start - 1 : start] != "、" or start - 1 >= end:
-                break
-            end = start - 1
+        items = _deng_items(text, m.start())
+        if any(has_proper_word(text, start, end, brands) for start, end in items):
+            found += items
     return found
+
+
+_ITEM_BREAKS = frozenset("，,。；;：:！？!?")
+_LONGEST_ITEM = 30
+
+
+def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
+    """The 、-separated items ending at ``end`` (line breaks after 、 allowed), minus events and
+    generic phrases. Items between separators are taken whole; the first is read like a name."""
+    items = []
+    while end > 0:
+        sep = _previous_separator(text, end)
+        if sep is None:
+            start = _joined_product(text, strip_lead(text, name_start(text, end), end))
+        else:
+            start = _skip_space(text, sep[1], end)
+        if end - start >= 4 and not text[start:end].endswith(words().events) and not is_generic(text, start, end):
+            items.append((start, end))
+        if sep is None:
+            break
+        end = sep[0]
+    return items
+
+
+def _previous_separator(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the 、 or 以及 that opens the item ending at ``end``; None for the first item."""
+    for i in range(end - 1, max(-1, end - _LONGEST_ITEM - 1), -1):
+        if text[i] == "、":
+            return i, i + 1
+        if text.startswith("以及", i):
+            return i, i + 2
+        if text[i] in _ITEM_BREAKS or (text[i] == "\n" and text[i - 1 : i] != "、"):
+            return None
+    return None
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _listed_among(text: str, spans: list[tuple[int, int]], plain: list[tuple[int, int]]) -> list[tuple[int, int]]:
