@@ -90,10 +90,14 @@ def name_start(text: str, end: int) -> int:
     while start > 0 and end - start < _MAX_NAME and _NAME_CHAR.match(text[start - 1]):
         start -= 1
     cut = start
+    previous = None
     for tok in tokens_between(text, start, end):
         piece = text[max(tok.start, start) : min(tok.end, end)]
-        if _ends_name(piece) or (piece == tok.text and _ends_name(tok.text)):
+        glued = (len(piece) == 1 and previous is not None and _unknown_word(previous.text)
+                 and lexicon().industry_re.match(text, tok.end) is not None)
+        if not glued and (_ends_name(piece) or (piece == tok.text and _ends_name(tok.text))):
             cut = min(tok.end, end)
+        previous = tok
     while cut < end - 2 and text[cut] in _LEADING:
         cut += 1
     cut = _strip_place_tail(text, cut, end)
@@ -122,6 +126,12 @@ def _after_zone(text: str, start: int, end: int) -> int:
     tok = token_at(text, last.end())
     common = tok is not None and len(tok.text) >= 2 and dictionary_tag(tok.text) not in (None, "nz", "nr", "ns", "j")
     return start if common else last.end()
+
+
+def _unknown_word(word: str) -> bool:
+    """恒泰洁|能|科技: a word jieba does not know is a brand, and one character between it and an
+    industry word is still the brand."""
+    return len(word) >= 2 and dictionary_tag(word) is None and bool(_NAME_CHAR.match(word[0]))
 
 
 def _strip_place_tail(text: str, start: int, end: int) -> int:

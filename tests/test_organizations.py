@@ -27,6 +27,10 @@ CASES = [
     ("东营经济技术开发区投资控股有限公司出资。", ["东营经济技术开发区投资控股有限公司"]),
     ("哈尔滨华热园区综合能源有限公司供热。", ["哈尔滨华热园区综合能源有限公司"]),
     ("与上海日用-友捷汽车电气公司签约。", ["上海日用-友捷汽车电气公司"]),
+    # a brand jieba does not know keeps the character it split off before an industry word
+    ("北京恒泰洁能科技有限公司拿出十足诚意。", ["北京恒泰洁能科技有限公司"]),
+    ("项目投建方是南京雨润集团。", ["南京雨润集团"]),
+    ("新加坡MWH投资控股公司参加。", ["新加坡MWH投资控股公司"]),
     # negatives: descriptions, government bodies, words containing a listed name
     ("该公司负责人表示。", []),
     ("三家公司共同出资成立合资公司。", []),
