@@ -148,8 +148,8 @@ def strip_lead(text: str, start: int, end: int) -> int:
 # a year is 19xx/20xx not followed by a unit (年产2000万吨 is a capacity).
 _BATCH = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:年度?|(?![\d万千亿吨台套辆件米平t]))|[一二三四]季度|上半年|下半年")
 _CATEGORY_END = re.compile(
-    r"(?:重大|重点|重要|新老|招商引资|招商|落地|签约|开工|在建|续建|新建|储备)(?:建设|产业)?$|以[上下]$|[级类]$"
-)  # …500万美元以上项目, 50亿级项目, 房地产类项目: a size class or a category
+    r"(?:重大|重点|重要|新老|招商引资|招商|落地|签约|开工|在建|续建|新建|储备)(?:建设|产业)?$|以[上下]$|[级类等]$"
+)  # …500万美元以上项目, 50亿级项目, 房地产类项目, X等项目: a size class, a category or a list
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条)")
 # A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
 _DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
@@ -505,7 +505,13 @@ def _crosses_other_clause(text: str, a: int, b: int) -> bool:
 
 
 def stage_for(text: str, span: tuple[int, int]) -> str | None:
+    """The stage the sentence states: the first stage word after the name in its own clause
+    (X、Y等项目加快建设 -> 在建 for X), else the stage word nearest to the name."""
     left, right = _sentence(text, span[0])
+    clause_end = min((i for i in (text.find(ch, span[1], right) for ch in "，,") if i != -1), default=right)
+    after = words().stage_re.search(text, span[1], clause_end)
+    if after is not None:
+        return words().stage_of[after.group()]
     best: tuple[int, str] | None = None
     for match in words().stage_re.finditer(text, left, right):
         if span[0] <= match.start() < span[1]:

@@ -250,3 +250,17 @@ TIES = [
 def test_ties(text: str, name: str, investment: float | None, investor: str | None) -> None:
     (project,) = [p for p in extract(text).projects if p.name == name]
     assert (float(project.investment) if project.investment else None, project.investor) == (investment, investor)
+
+
+# The stage written after a list of projects is theirs; 竣工投产 is 投产.
+STAGES = [
+    ("三一硅能5GW光伏制造基地等一大批项目竣工投产，智慧绿色能源互联网、三一智慧钢铁城等项目加快建设。",
+     {"三一硅能5GW光伏制造基地": "投产", "智慧绿色能源互联网": "在建", "三一智慧钢铁城": "在建"}),
+    ("25万吨/年混合烷烃脱氢项目签约。", {"25万吨/年混合烷烃脱氢项目": "签约"}),
+    ("今年开工的新安江项目已经建成。", {"新安江项目": "竣工"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "stages"), STAGES)
+def test_stages(text: str, stages: dict[str, str]) -> None:
+    assert {p.name: p.stage for p in extract_projects(text, [], [])} == stages
