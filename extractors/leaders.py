@@ -35,7 +35,8 @@ _CJK = r"\u4e00-\u9fff"
 _NAME_RUN = re.compile(rf"[{_CJK}]{{1,6}}")
 _ORGAN_CHAR = re.compile(rf"[{_CJK}A-Za-z0-9()（）]")
 _CHAIN_SEPARATORS = "、，,"
-_COMPANY_WORDS = ("公司", "集团", "股份", "控股", "株式会社", "企业", "银行", "工厂", "厂")
+# 厂 names a factory (钢铁厂党委书记), not the 厂 of a place name (马厂湖镇, 厂窖镇).
+_COMPANY_WORDS = re.compile(r"公司|集团|股份|控股|株式会社|企业|银行|工厂|厂(?![湖村镇区街乡路窖])")
 _PHOTO_CREDITS = ("摄", "摄影", "供图", "绘")
 _PLACE_SUFFIXES = "省市县区州盟旗"
 _MAX_TITLE = 32  # longest chained title we accept, in characters
@@ -139,12 +140,23 @@ def _follows(rest: str) -> bool:
 def _not_a_name_word(text: str, pos: int, length: int) -> bool:
     """The token at ``pos`` is an ordinary dictionary word crossing the candidate (书记高度重视)."""
     tok = token_at(text, pos)
-    if tok is None or len(tok.text) < 2:
+    if tok is None:
+        return _inside_word(text, pos)
+    if len(tok.text) < 2:
         return False
     tag = dictionary_tag(tok.text)
     if tag is None or tag.startswith("nr"):
         return False
     return not (tok.end == pos + length and _follows(text[tok.end :]))
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    """领导班子成员: the candidate starts inside a dictionary word, so it is no name."""
+    covering = tokens_between(text, pos, pos + 1)
+    if not covering or covering[0].start >= pos or len(covering[0].text) < 2:
+        return False
+    tag = dictionary_tag(covering[0].text)
+    return tag is not None and not tag.startswith("nr")
 
 
 def read_name(text: str, pos: int) -> str | None:
@@ -202,7 +214,7 @@ def title_start(text: str, head: re.Match[str], ends: dict[int, re.Match[str]]) 
 
 def _is_company_title(title: str, heads: list[str]) -> bool:
     posts = lexicon().posts
-    return any(posts.get(h) == "company" for h in heads) or any(w in title for w in _COMPANY_WORDS)
+    return any(posts.get(h) == "company" for h in heads) or _COMPANY_WORDS.search(title) is not None
 
 
 def name_before(text: str, head: re.Match[str]) -> tuple[str, int] | None:

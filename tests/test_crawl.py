@@ -330,11 +330,14 @@ def test_killed_crawl_resumes_to_the_same_rows(tmp_path, signal_number):
         whole = Store(tmp_path / "whole.db")
         crawl(sources, whole, progress=False, settings=settings())
         db = tmp_path / "killed.db"
-        child = subprocess.Popen([sys.executable, "-c", CHILD, base, str(db)], cwd=ROOT, stderr=subprocess.DEVNULL)
+        errors = tmp_path / "child.err"
+        child = subprocess.Popen([sys.executable, "-c", CHILD, base, str(db)], cwd=ROOT, stderr=errors.open("wb"))
         # Generous: on a loaded 2-core machine the child's imports alone can take many seconds.
         deadline = time.monotonic() + 120
         count = 0
         while time.monotonic() < deadline and count < 8:
+            if child.poll() is not None:  # it died on its own: say why instead of waiting out the deadline
+                raise AssertionError(f"the child crawler exited early: {errors.read_text(errors='replace')[-500:]}")
             time.sleep(0.1)
             if db.exists():
                 try:

@@ -31,6 +31,9 @@ CASES = [
     ("北京恒泰洁能科技有限公司拿出十足诚意。", ["北京恒泰洁能科技有限公司"]),
     ("项目投建方是南京雨润集团。", ["南京雨润集团"]),
     ("新加坡MWH投资控股公司参加。", ["新加坡MWH投资控股公司"]),
+    # technology words and units before an industry word are no brands
+    ("签约项目主要涉及晶硅光伏、绿电能源、生态环保。", []),
+    ("杜交曲50MW风电场项目开工。", []),
     # negatives: descriptions, government bodies, words containing a listed name
     ("该公司负责人表示。", []),
     ("三家公司共同出资成立合资公司。", []),

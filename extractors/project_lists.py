@@ -1,0 +1,139 @@
+"""Names joined into lists: 及/和/、 joins and the items of a 、 list closed by 等项目.
+
+A head may close two joined names (LED外延片、芯片项目, …生产线及配套…生产线项目), and an item of a
+list counts as a project when the list holds named projects.  Kept apart from ``project_names``
+because it reasons about several names at once, not about one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.project_names import (
+    _CAPACITY,
+    has_proper_word,
+    is_generic,
+    is_specific,
+    name_start,
+    strip_lead,
+    words,
+)
+from extractors.segment import dictionary_tag, tokens_between
+
+# 安达科技新能源材料、路发实业25万吨磷酸二铵技改等项目: the items a 等…项目 closes are projects.
+_DENG = re.compile(r"等(?:\d+个|一大?批|多个|一系列)?(?:重大|重点|招商|产业)?项目")
+
+
+def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Items of the 、 list right before 等项目. A list with at least one item bearing a proper word
+    (a brand, place or product) is a list of projects, so its other plain items count too."""
+    found: list[tuple[int, int]] = []
+    for m in _DENG.finditer(text):
+        items = _deng_items(text, m.start())
+        if any(has_proper_word(text, start, end, brands) for start, end in items):
+            found += items
+    return found
+
+
+_ITEM_BREAKS = frozenset("，,。；;：:！？!?")
+_LONGEST_ITEM = 30
+
+
+def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
+    """The 、-separated items ending at ``end`` (line breaks after 、 allowed), minus events and
+    generic phrases. Items between separators are taken whole; the first is read like a name."""
+    items: list[tuple[int, int]] = []
+    while end > 0:
+        sep = _previous_separator(text, end)
+        if sep is None:
+            start = _joined_product(text, strip_lead(text, name_start(text, end), end))
+        else:
+            start = _skip_space(text, sep[1], end)
+        if end - start >= 4 and not text[start:end].endswith(words().events) and not is_generic(text, start, end):
+            items.append((start, end))
+        if sep is None:
+            break
+        end = sep[0]
+    return items
+
+
+def _previous_separator(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the 、 or 以及 that opens the item ending at ``end``; None for the first item."""
+    for i in range(end - 1, max(-1, end - _LONGEST_ITEM - 1), -1):
+        if text[i] == "、":
+            return i, i + 1
+        if text.startswith("以及", i):
+            return i, i + 2
+        if text[i] in _ITEM_BREAKS or (text[i] == "\n" and text[i - 1 : i] != "、"):
+            return None
+    return None
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _listed_among(text: str, spans: list[tuple[int, int]], plain: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """5万吨玻纤池窑拉丝项目、森林小火车特色旅游项目: an item of a 、 list of projects is one too."""
+    found: list[tuple[int, int]] = []
+    ends = {end for _, end in spans}
+    starts = {start for start, _ in spans}
+    changed = True
+    while changed:
+        changed = False
+        for start, end in plain:
+            if (start, end) in found:
+                continue
+            after_named = text[start - 1 : start] == "、" and start - 1 in ends
+            if after_named or (text[end : end + 1] == "、" and end + 1 in starts):
+                found.append((start, end))
+                ends.add(end)
+                starts.add(start)
+                changed = True
+    return found
+
+
+# A name may join two lines or bases sharing its head (…生产线及配套…生产线项目, …制造基地及…基地项目).
+_JOINABLE_END = re.compile(r"(?:生产线|生产厂|基地|工厂|厂|中心|制造|生产)$")
+
+
+# A product made in a stated quantity (5万吨致密刚玉, 20万台发动机).
+_QUANTITY = re.compile(r"\d[\d.]*[万千]?(?:吨|套|台|辆|件|千瓦|平米|平方米|片)")
+
+
+def _two_products(text: str, left_words: str, start: int) -> bool:
+    """年产7万吨草酸及1万吨乙二醇: a quantity on both sides of 及 names one plant's products."""
+    return bool(_CAPACITY.search(left_words) or _QUANTITY.search(left_words)) and text[start : start + 1].isdigit()
+
+
+def _joined_product(text: str, start: int) -> int:
+    """Start of 深圳立雅信5万吨致密刚玉 when the item at ``start`` is its 及 1万吨蓝刚玉."""
+    if start < 2 or text[start - 1] not in "及和":
+        return start
+    left = strip_lead(text, name_start(text, start - 1), start - 1)
+    return left if _two_products(text, text[left : start - 1], start) else start
+
+
+def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
+              tied: frozenset[int] = frozenset()) -> int:
+    """Extend ``start`` over 及/和/、 to the item the head also closes (LED外延片、芯片项目)."""
+    if start < 2 or text[start - 1] not in "及和、":
+        return start
+    left = strip_lead(text, name_start(text, start - 1), start - 1)
+    left_words = text[left : start - 1]
+    if text[start - 1] != "、" and left in tied and left_words:
+        return left  # 总投资10亿的大蒜深加工及综合利用项目: the money names the joined whole
+    if text[start - 1] != "、" and _two_products(text, left_words, start):
+        return left  # 年产7万吨草酸及1万吨乙二醇项目: one plant, two products
+    if not left_words or is_generic(text, left, start - 1) or not is_specific(text, left, start - 1, brands):
+        return start
+    if text[start - 1] == "、":
+        right = text[start : head.start()]
+        weak = 0 < len(right) <= 3 and not words().generic_re.fullmatch(right)
+        verb = max(
+            (t.end for t in tokens_between(text, left, start - 1) if dictionary_tag(t.text) == "v"), default=left
+        )
+        return verb if weak and verb < start - 1 and not words().head_re.search(left_words) else start
+    return left if _JOINABLE_END.search(left_words) else start

@@ -1,0 +1,249 @@
+"""Reading a project name: the word lists, where a name starts, and whether it names anything.
+
+A name ends with a head word (项目, 基地, 产业园, 中心, 工程, 生产线) and is read leftwards over jieba
+tokens up to punctuation or a stop word; verbs, particles and dates that open it are stripped.
+A name made only of generic words (重大项目, 一批高端优质项目) is generic; a specific one carries a
+proper word (a place, brand or product) or a long description of what is made.  Roads and lines
+are named differently: by their ends, a number or a place.  Word lists:
+``corpus/dictionaries/project_words.tsv``.
+
+These are the building blocks ``project_lists`` and ``projects`` share, so they sit below both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.cities import place_names
+from extractors.resources import read_lines
+from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between
+from extractors.wordlists import alternation
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z\d()（）/.·\-—]")
+_MAX_NAME = 40
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectWords:
+    head_re: re.Pattern[str]
+    generic_re: re.Pattern[str]
+    stops: frozenset[str]
+    stage_re: re.Pattern[str]
+    stage_of: dict[str, str]
+    stop_end_re: re.Pattern[str]  # a token ending in a verb stop of two characters or more
+    roads: frozenset[str]  # heads naming a road or line: named by its ends or places, not by a product
+    institution_re: re.Pattern[str] | None = None  # 研究院…中心 is a body, not something being built
+    events: tuple[str, ...] = ()  # endings of events (大运会, 世博会): listed before 等项目 they are no projects
+
+
+@cache
+def words() -> ProjectWords:
+    by_kind: dict[str, list[str]] = {}
+    stage_of: dict[str, str] = {}
+    for line in read_lines("dictionaries", "project_words.tsv"):
+        word, kind = line.split("\t")[:2]
+        if kind == "road":
+            by_kind.setdefault("head", []).append(word)
+        if kind.startswith("stage:"):
+            stage_of[word] = kind.split(":", 1)[1]
+            kind = "stage"
+        by_kind.setdefault(kind, []).append(word)
+    return ProjectWords(
+        head_re=re.compile(alternation(by_kind["head"])),
+        generic_re=re.compile(f"(?:{alternation(by_kind['generic'])})+"),
+        stops=frozenset(by_kind["stop"]),
+        stage_re=re.compile(alternation(by_kind["stage"])),
+        stage_of=stage_of,
+        stop_end_re=re.compile(f"(?:{alternation(_verb_stops(by_kind['stop'], by_kind['head']))})$"),
+        roads=frozenset(by_kind["road"]),
+        institution_re=re.compile(alternation(by_kind["institution"])) if by_kind.get("institution") else None,
+        events=tuple(by_kind.get("event", ())),
+    )
+
+
+def _verb_stops(stops: list[str], heads: list[str]) -> list[str]:
+    return [w for w in stops if len(w) >= 2 and w not in heads]
+
+
+def name_start(text: str, head_start: int) -> int:
+    """Leftmost start of the project name whose head begins at ``head_start``."""
+    start = head_start
+    while start > 0 and head_start - start < _MAX_NAME and _NAME_CHAR.match(text[start - 1]):
+        start -= 1
+    closing = max(
+        text.rfind(")", start, head_start), text.rfind("）", start, head_start), text.rfind("/", start, head_start)
+    )
+    opening = max(text.rfind("(", start, head_start), text.rfind("（", start, head_start))
+    if closing > opening and text[closing] in ")）" and opening < start:  # caption: 周广学/摄)2024…
+        start = closing + 1
+    cut = start
+    for tok in tokens_between(text, start, head_start):
+        if text[tok.end : tok.end + 1] in "（(":
+            continue  # 黔（江）张（家界）常（德）: each end abbreviated, its full name in brackets
+        if _ends_name(tok.text) or _ends_name(text[max(tok.start, start) : min(tok.end, head_start)]):
+            cut = min(tok.end, head_start)
+    return cut
+
+
+# Function words, time words and adverbs never belong to a project name (今年, 此次, 进一步);
+# jieba's dictionary tags them well enough.  Verbs are listed in project_words.tsv instead,
+# because names contain verbs (扩建, 制造).
+_STOP_TAGS = ("p", "c", "d", "r", "t", "u", "y", "e", "ad")
+
+
+# 三期工程, 一期项目: a phase belongs to the name (jieba tags it a numeral).
+_PHASE = re.compile(r"[一二三四五六七八九十首\d]{1,2}期")
+
+
+def _place_not_adverb(token: str) -> bool:
+    """大同 is a city before it is the adverb jieba tags it as (大同小异)."""
+    return token in _places() and dictionary_tag(token) == "d"
+
+
+def _ends_name(token: str) -> bool:
+    if token in _CONNECTORS or _PHASE.fullmatch(token) or _place_not_adverb(token):
+        return False
+    if token in words().stops or words().stop_end_re.search(token):
+        return True  # 隆重举行 ends with the verb 举行
+    tag = dictionary_tag(token)
+    return tag is not None and tag.startswith(_STOP_TAGS) and not tag.startswith("rr")
+
+
+# Inside a name these join its words (风力发电用电缆, 黄家埠至牟山段) instead of ending it.
+_CONNECTORS = frozenset({"用", "至"})
+# Verbs, particles and connectors never open a name: 见证X项目, 使花都工厂, 继老成渝铁路 lose them.
+_LEAD_TAGS = ("v", "vd", "p", "c", "d", "ad", "u", "r")
+
+
+# A date glued to the front of a name (3月26号汉龙汽车产业园开工) says when, not what.
+_DATE_LEAD = re.compile(r"(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚)?")
+
+
+def strip_lead(text: str, start: int, end: int) -> int:
+    """Move ``start`` past verbs, particles and dates that open the span (争取黔（江）…铁路)."""
+    if text[start - 1 : start] == "、":
+        return start  # a list item starts at its separator (、超净聚丙烯系列项目: 超净 is tagged v)
+    while start < end:
+        if date := _DATE_LEAD.match(text, start, end):
+            start = date.end()
+            continue
+        tok = token_at(text, start)
+        if tok is None or tok.end >= end:
+            return start
+        tag = dictionary_tag(tok.text)
+        if tok.text not in _CONNECTORS and (tag is None or tag not in _LEAD_TAGS or _place_not_adverb(tok.text)):
+            return start
+        start = tok.end
+    return start
+
+
+# A batch, not a name: dated (2024东营市…重点项目, 二季度重大项目) or ending in a category word;
+# a year is 19xx/20xx not followed by a unit (年产2000万吨 is a capacity).
+_BATCH = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:年度?|(?![\d万千亿吨台套辆件米平t]))|[一二三四]季度|上半年|下半年")
+_CATEGORY_END = re.compile(
+    r"(?:重大|重点|重要|新老|招商引资|招商|落地|签约|开工|在建|续建|新建|储备)(?:建设|产业)?$|以[上下]$|[级类等]$"
+)  # …500万美元以上项目, 50亿级项目, 房地产类项目, X等项目: a size class, a category or a list
+_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条)")
+# A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
+_DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
+# Projects located in a zone (东营经济技术开发区项目) are a set of projects, not one.
+_ZONE_END = re.compile(r"(?:开发区|高新区|园区|新区|工业园|经济区|示范区|自贸区|片区)$")
+
+
+def is_generic(text: str, start: int, end: int, head: str = "项目") -> bool:
+    """True when the words before the head describe projects instead of naming one."""
+    name_words = text[start:end]
+    if _COUNTED.search(name_words) or _BATCH.search(name_words) or _CATEGORY_END.search(name_words):
+        return True  # 11个高速公路项目 is a count of projects, 2024年重点项目 a batch
+    if _DESCRIPTIVE.search(name_words) or (head == "项目" and _ZONE_END.search(name_words)):
+        return True
+    own = own_words(text, start, end)
+    if words().head_re.fullmatch(own):
+        return True  # 产业园项目: a head word alone names nothing
+    if own in _places() and head not in words().roads:
+        return True  # 扬州市产业项目, 东营重点项目: a place's projects (余姚大道 is one road)
+    return len(own) < (2 if head in words().roads else 3)
+
+
+def own_words(text: str, start: int, end: int) -> str:
+    """The words of a name that are not generic, token by token (新安江 keeps its 新)."""
+    generic_re = words().generic_re
+    pieces = (text[max(t.start, start) : min(t.end, end)] for t in tokens_between(text, start, end))
+    return "".join(piece for piece in pieces if not generic_re.fullmatch(piece))
+
+
+_PROPER_TAGS = ("ns", "nz", "nt", "nr", "j", "eng")
+# A product with its capacity names a project (乘用车产能扩建项目, 年产5000吨…生产线).
+_CAPACITY = re.compile(r"产能扩建|年产|扩能")
+# Ends abbreviated with their full names in brackets: 三（江）万（盛）南（川）.
+_ABBREVIATED = re.compile(r"(?:[\u4e00-\u9fff][（(][\u4e00-\u9fff]{1,3}[)）]){2}")
+
+
+def has_proper_word(text: str, start: int, end: int, brands: tuple[str, ...] = ()) -> bool:
+    """A name needs a word of its own: a place, brand or product (金雷, 8.5代, LED, 华东)."""
+    piece_all = text[start:end]
+    if _CAPACITY.search(piece_all) or _ABBREVIATED.search(piece_all) or any(b in piece_all for b in brands):
+        return True
+    for tok in tokens_between(text, start, end):
+        piece = text[max(tok.start, start) : min(tok.end, end)]
+        if re.search(r"[A-Za-z0-9]", piece):
+            return True
+        tag = dictionary_tag(piece)
+        if len(piece) >= 2 and (tag is None or tag.startswith(_PROPER_TAGS)):
+            return True
+    return False
+
+
+_LONG_OWN = 10  # characters of its own words that make a product description a name by itself
+
+
+def is_specific(text: str, start: int, end: int, brands: tuple[str, ...]) -> bool:
+    """A proper word, or a long description of what is made (大截面导线风力发电用电缆生产厂)."""
+    if has_proper_word(text, start, end, brands):
+        return True
+    last = max(start, *(text.rfind(ch, start, end) + 1 for ch in "及和、"))  # one item of a joined name
+    verbs = sum(dictionary_tag(t.text) == "v" for t in tokens_between(text, last, end))
+    return verbs <= 1 and len(own_words(text, start, end)) >= _LONG_OWN  # 帮助企业制定整个项目 is a clause
+
+
+# A road or line is named by its ends (大营至神池), a number (国道219线), abbreviations of its
+# ends (黔（江）张（家界）), its kind (城际, 客运) or a place (余姚大道); 国省干线公路 is a category.
+_ROAD_NAMED = re.compile(r"至|[—\-－]|[（(]|\d|城际|客运|复线|绕城|快速|沿江|沿海|环线")
+
+
+def is_road_named(text: str, start: int, end: int) -> bool:
+    name_words = text[start:end]
+    places = _places()
+    if _ROAD_NAMED.search(name_words) or any(name_words[:n] in places for n in range(2, min(len(name_words), 12) + 1)):
+        return True
+    return any(dictionary_tag(tok.text) == "j" for tok in tokens_between(text, start, end))  # 渝黔: 渝 + 黔
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(place_names())
+
+
+def _head_ends_phrase(text: str, head: re.Match[str]) -> bool:
+    """The head closes the noun phrase: not 铁路运输, 公路西藏段 (a road as a modifier), not …之一."""
+    end = head.end()
+    if end not in boundaries(text) or text.startswith("之一", end):
+        return False
+    if head.group() not in words().roads:
+        return True
+    nxt = token_at(text, end)
+    tag = dictionary_tag(nxt.text) if nxt else None
+    if nxt is None or nxt.text in _CONNECTORS or not re.match(r"[\u4e00-\u9fff]", nxt.text):
+        return True
+    return not (tag is None or tag in ("n", "ns", "nz", "nr", "l", "j", "f"))  # 墨脱公路嘎隆拉隧道, 渝怀铁路间
+
+
+# A road or railway section is named by its two ends: 国道219线区界至日土段, 渝怀二线涪陵至怀化段.
+_SECTION = re.compile(r"(?:[国省县]道)?[\u4e00-\u9fff\d]{1,8}线[\u4e00-\u9fff\d]{1,8}至[\u4e00-\u9fff\d]{1,8}段")
+
+
+def _section_start(match: re.Match[str]) -> int:
+    road = re.search(r"[国省县]道", match.group())
+    return match.start() + road.start() if road else match.start()
