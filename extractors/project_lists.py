@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.organizations import lexicon
 from extractors.project_names import (
     _CAPACITY,
     has_proper_word,
@@ -49,12 +50,21 @@ def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
             start = _joined_product(text, strip_lead(text, name_start(text, end), end))
         else:
             start = _skip_space(text, sep[1], end)
-        if end - start >= 4 and not text[start:end].endswith(words().events) and not is_generic(text, start, end):
+        item = text[start:end]
+        if "等" in item:
+            break  # 四川天兆畜牧科技公司等落户…: an earlier list closes here
+        if end - start >= 4 and not item.endswith(words().events) and not _is_company(item) \
+                and not is_generic(text, start, end):
             items.append((start, end))
         if sep is None:
             break
         end = sep[0]
     return items
+
+
+def _is_company(item: str) -> bool:
+    """广东温氏食品集团, 辽宁禾丰牧业公司: the investors, listed before their projects."""
+    return any(m.end() == len(item) for m in lexicon().suffix_re.finditer(item))
 
 
 def _previous_separator(text: str, end: int) -> tuple[int, int] | None:
@@ -105,7 +115,8 @@ _QUANTITY = re.compile(r"\d[\d.]*[万千]?(?:吨|套|台|辆|件|千瓦|平米|�
 
 def _two_products(text: str, left_words: str, start: int) -> bool:
     """年产7万吨草酸及1万吨乙二醇: a quantity on both sides of 及 names one plant's products."""
-    return bool(_CAPACITY.search(left_words) or _QUANTITY.search(left_words)) and text[start : start + 1].isdigit()
+    right_is_product = text[start : start + 1].isdigit() or text.startswith("年产", start)
+    return bool(_CAPACITY.search(left_words) or _QUANTITY.search(left_words)) and right_is_product
 
 
 def _joined_product(text: str, start: int) -> int:

@@ -35,6 +35,7 @@ class ProjectWords:
     stop_end_re: re.Pattern[str]  # a token ending in a verb stop of two characters or more
     roads: frozenset[str]  # heads naming a road or line: named by its ends or places, not by a product
     institution_re: re.Pattern[str] | None = None  # 研究院…中心 is a body, not something being built
+    named_zone_re: re.Pattern[str] = re.compile("(?!)")  # a place, then a zone word (秦皇岛经济技术开发区)
     events: tuple[str, ...] = ()  # endings of events (大运会, 世博会): listed before 等项目 they are no projects
 
 
@@ -60,6 +61,7 @@ def words() -> ProjectWords:
         roads=frozenset(by_kind["road"]),
         institution_re=re.compile(alternation(by_kind["institution"])) if by_kind.get("institution") else None,
         events=tuple(by_kind.get("event", ())),
+        named_zone_re=re.compile(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{alternation(by_kind['zone'])})"),
     )
 
 
@@ -145,7 +147,7 @@ _BATCH = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:年度?|(?![\d万千亿吨台�
 _CATEGORY_END = re.compile(
     r"(?:重大|重点|重要|新老|招商引资|招商|落地|签约|开工|在建|续建|新建|储备)(?:建设|产业)?$|以[上下]$|[级类等]$"
 )  # …500万美元以上项目, 50亿级项目, 房地产类项目, X等项目: a size class, a category or a list
-_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条)")
+_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条|座)")
 # A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
 _DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
 # Projects located in a zone (东营经济技术开发区项目) are a set of projects, not one.

@@ -60,8 +60,9 @@ def _anaphoric_investment(text: str, project: Project, amounts: list[Amount]) ->
 
 
 def _crosses_other_clause(text: str, a: int, b: int) -> bool:
-    """An amount before the name belongs to it only within one clause (总投资116亿元的X)."""
-    return any(ch in "，,；;" for ch in text[a:b])
+    """An amount before the name belongs to it only within one clause and list item (总投资116亿元的X;
+    not the 40亿元 of the item before in X项目总投资40亿元、Y项目…)."""
+    return any(ch in "，,；;、" for ch in text[a:b])
 
 
 def stage_for(text: str, span: tuple[int, int]) -> str | None:

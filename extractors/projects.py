@@ -97,16 +97,34 @@ _PLACE_VERB = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:投资建设|建设|设立|
 def _after_place_verb(text: str, start: int, end: int) -> int:
     m = _PLACE_VERB.match(text, start, end)
     if m is None or end - m.end() < 4:
-        return start
+        return _after_named_zone(text, start, end)
     place = m.group(1)
     if len(place) == 1 or place in _places() or place.endswith(("区", "县", "市", "省")):
         return m.end()
-    return start
+    return _after_named_zone(text, start, end)
+
+
+def _after_named_zone(text: str, start: int, end: int) -> int:
+    """秦皇岛经济技术开发区康泰医学…产业园项目: a named zone (a place, then the zone) says where, not what."""
+    m = words().named_zone_re.match(text, start, end)
+    if m is None or end - m.end() < 4 or m.group(1) not in _places():
+        return start
+    return m.end()
+
+
+_NAME_CLAUSE_BREAKS = "，,。；;：:、！？!?\n"
+
+
+def _clause_name(text: str, head_start: int) -> int:
+    """乡村振兴分散式风力发电整县推进项目总投资约40亿元: a name the money is put on runs from its
+    clause start, verbs and all, when reading it word by word stopped at a verb (推进)."""
+    clause = max(text.rfind(ch, 0, head_start) for ch in _NAME_CLAUSE_BREAKS) + 1
+    return strip_lead(text, clause, head_start) if head_start - clause <= 30 else head_start
 
 
 def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
-    """Spans of project names; ``tied`` holds offsets right after an investment and its 的 (投资6亿元的X):
-    a name starting there is a project the text puts money on, so it needs no proper word."""
+    """Spans of project names; ``tied`` holds offsets where the text puts money on a name (right after
+    投资6亿元的, right before 总投资约40亿元): such a name needs no proper word."""
     spans: list[tuple[int, int]] = [(_section_start(m), m.end()) for m in _SECTION.finditer(text)]
     plain: list[tuple[int, int]] = []  # neither generic nor specific: a project only among projects
     for head in words().head_re.finditer(text):
@@ -115,6 +133,8 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
         if not _head_ends_phrase(text, head):
             continue
         start = strip_lead(text, name_start(text, head.start()), head.start())
+        if head.end() in tied and head.start() - start < 2:
+            start = _clause_name(text, head.start())
         start = join_list(text, _after_place_verb(text, start, head.start()), head, brands, tied)
         verdict = name_verdict(text, start, head, brands, tied)
         if verdict is True:
@@ -141,7 +161,7 @@ def name_verdict(text: str, start: int, head: re.Match[str], brands: tuple[str, 
         return is_road_named(text, start, head.start())
     if head.group() == "中心" and _names_institution(text, start, head.end()):
         return False
-    if start in tied or is_specific(text, start, head.start(), brands):
+    if start in tied or head.end() in tied or is_specific(text, start, head.start(), brands):
         return True
     return None
 
@@ -152,12 +172,26 @@ def _names_institution(text: str, start: int, end: int) -> bool:
     return bool(pattern and pattern.search(text, start, end))
 
 
+# X项目总投资约40亿元: the measure right after a name, then its amount.
+_TOTAL_AFTER = re.compile(r"(?:计划)?总投资(?:额)?|投资总额")
+
+
+def _money_on_names(text: str, amounts: list[Amount]) -> frozenset[int]:
+    """Offsets where the text puts money on a name: right after 投资6亿元的 (a name starts there)
+    and right before 总投资约40亿元 (a name ends there)."""
+    after_de = {a.end + 1 for a in amounts if text.startswith("的", a.end)}
+    starts = {a.start for a in amounts}
+    before_total = {m.start() for m in _TOTAL_AFTER.finditer(text)
+                    if any(m.end() <= s <= m.end() + 3 for s in starts)}
+    return frozenset(after_de | before_total)
+
+
 def extract_projects(text: str, amounts: list[Amount], organizations: list[Organization]) -> list[Project]:
     """Named projects in order of first mention, one per name; ties come from any of its mentions."""
     if not text:
         return []
     seen: dict[str, Project] = {}
-    tied = frozenset(a.end + 1 for a in amounts if text.startswith("的", a.end))
+    tied = _money_on_names(text, amounts)
     for found in find_names(text, brand_forms(organizations), tied):
         span = trim_to_name(text, found, amounts)
         name = text[span[0] : span[1]]
