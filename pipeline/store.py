@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -59,15 +60,30 @@ class Store:
         _check_location(self.path, create=create)
         existed = self.path.exists()
         try:
-            self.db = sqlite_utils.Database(self.path)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            if self.db.journal_mode != "wal" and os.access(self.path.parent, os.W_OK):
-                self.db.enable_wal()
-            create_schema(self.db)
+            self.db = self._open()
         except sqlite3.DatabaseError as err:
             if not existed:
                 raise StoreError(f"cannot create database {self.path} ({err}); choose a writable --db") from err
             raise StoreError(f"{self.path} is not a usable zhaoshang database ({err}); move it aside") from err
+
+    def _open(self, attempts: int = 5) -> sqlite_utils.Database:
+        """Connect, switch to WAL and create the schema. Another process opening the same new file
+        at the same moment can make the journal-mode switch fail at once with "database is locked"
+        (SQLite does not wait on it), so that step is retried briefly."""
+        for attempt in range(attempts):
+            db = sqlite_utils.Database(sqlite3.connect(self.path, timeout=30))
+            try:
+                db.execute("PRAGMA foreign_keys = ON")
+                if db.journal_mode != "wal" and os.access(self.path.parent, os.W_OK):
+                    db.enable_wal()
+                create_schema(db)
+                return db
+            except sqlite3.OperationalError as err:
+                db.close()
+                if "locked" not in str(err) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+        raise StoreError(f"{self.path} stayed locked by another process")  # the loop always returns or raises
 
     def close(self) -> None:
         self.db.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -98,3 +100,14 @@ def test_corrupt_file_is_a_clear_error_and_left_alone(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a usable"):
         Store(bad)
     assert bad.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_processes_opening_one_new_database_at_once_all_succeed(tmp_path: Path) -> None:
+    """A crawler and a dashboard (or two crawlers) may open the same new file at the same moment."""
+    db = tmp_path / "shared.db"
+    code = "import sys; from pipeline.store import Store; Store(sys.argv[1]).close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(db)], cwd=Path(__file__).parents[1],
+                              stderr=subprocess.PIPE) for _ in range(4)]
+    errors = [p.communicate(timeout=120)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    assert Store(db).db.journal_mode == "wal"
