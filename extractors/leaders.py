@@ -274,6 +274,15 @@ def _plain_item(text: str, pos: int, name: str) -> bool:
     return tag is None or tag.startswith("nr")
 
 
+# Lists of officials pad two-character names to the width of three (李 杰, 张　园).
+_PADDED = re.compile(rf"[{_CJK}][ \u3000\u00a0]{{1,2}}[{_CJK}](?=[、，,。；;\s]|$)")
+
+
+def _padded_name(text: str, pos: int) -> str | None:
+    m = _PADDED.match(text, pos)
+    return m.group() if m and surname_length(m.group()[0]) == 1 else None
+
+
 def _list_after(text: str, pos: int, strict: bool = False) -> list[tuple[str, int]]:
     """Further names of a list: 市领导张三、李四、王五等 → 李四, 王五.
 
@@ -282,7 +291,7 @@ def _list_after(text: str, pos: int, strict: bool = False) -> list[tuple[str, in
     """
     out = []
     while pos < len(text) and text[pos] == "、":
-        name = read_name(text, pos + 1)
+        name = read_name(text, pos + 1) or _padded_name(text, pos + 1)
         if not name or lexicon().head_re.match(text, pos + 1):
             break
         if strict and not _plain_item(text, pos + 1, name):

@@ -93,8 +93,7 @@ def name_start(text: str, end: int) -> int:
     previous = None
     for tok in tokens_between(text, start, end):
         piece = text[max(tok.start, start) : min(tok.end, end)]
-        glued = (len(piece) == 1 and previous is not None and _unknown_word(previous.text)
-                 and lexicon().industry_re.match(text, tok.end) is not None)
+        glued = len(piece) == 1 and previous is not None and _glued(text, previous, tok)
         if not glued and (_ends_name(piece) or (piece == tok.text and _ends_name(tok.text))):
             cut = min(tok.end, end)
         previous = tok
@@ -126,6 +125,18 @@ def _after_zone(text: str, start: int, end: int) -> int:
     tok = token_at(text, last.end())
     common = tok is not None and len(tok.text) >= 2 and dictionary_tag(tok.text) not in (None, "nz", "nr", "ns", "j")
     return start if common else last.end()
+
+
+def _glued(text: str, previous: Token, tok: Token) -> bool:
+    """恒泰洁|能|科技, 信|达|资产: jieba split a brand it does not know into pieces, so a single
+    character between them stays in the name."""
+    if dictionary_tag(tok.text) != "v":
+        return False  # only a verb-looking piece (能, 达); 的, 内, 在 end names as before
+    if _unknown_word(previous.text) and lexicon().industry_re.match(text, tok.end) is not None:
+        return True
+    return (len(previous.text) == 1 and "\u4e00" <= previous.text <= "\u9fff"
+            and dictionary_tag(previous.text) in ("n", None) and previous.start > 0
+            and _NAME_CHAR.match(text[previous.start - 1]) is not None)
 
 
 def _unknown_word(word: str) -> bool:
@@ -193,7 +204,7 @@ def is_generic(core: str) -> bool:
     lex = lexicon()
     if len(core) < 2 or core in lex.generic or re.fullmatch(r"[\d一二三四五六七八九十两几多数各]+家?", core):
         return True
-    return core[0] in "该此这其本我贵各每某" or core.endswith("家") or core in lex.place_set
+    return core[0] in "该此这其本我贵各每某家" or core.endswith("家") or core in lex.place_set
 
 
 def suffix_names(text: str) -> list[tuple[int, int]]:

@@ -149,12 +149,17 @@ def is_name(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
     return name_verdict(text, start, head, brands, tied) is True
 
 
+_BYLINE = re.compile(r"记者|通讯员|获悉")
+
+
 def name_verdict(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
                  tied: frozenset[int] = frozenset()) -> bool | None:
     """True: a named project. False: generic, existing or not a project. None: plain words only
     (森林小火车特色旅游项目), a project only where the text lists it among named ones."""
     if text[start : start + 1] == "老" or _EXISTING.search(text, max(0, start - 40), start):
         return False
+    if _BYLINE.search(text, start, head.start()):
+        return False  # 记者5月7日从市投创中心获悉: a dateline, not a name
     if is_generic(text, start, head.start(), head.group()):
         return False
     if head.group() in words().roads:

@@ -34,6 +34,10 @@ CASES = [
     # technology words and units before an industry word are no brands
     ("签约项目主要涉及晶硅光伏、绿电能源、生态环保。", []),
     ("杜交曲50MW风电场项目开工。", []),
+    # a brand jieba cut into single characters (信|达) stays whole; a counted class is no name
+    ("中国信达资产管理股份有限公司、中国南水北调集团参加。", ["中国信达资产管理股份有限公司", "中国南水北调集团"]),
+    ("中国物流集团等35家央企集团参加。", ["中国物流集团"]),
+    ("下属子(分)公司一百多家。", []),
     # negatives: descriptions, government bodies, words containing a listed name
     ("该公司负责人表示。", []),
     ("三家公司共同出资成立合资公司。", []),
