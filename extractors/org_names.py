@@ -1,0 +1,201 @@
+"""Reading a company name leftwards from its suffix, and the lexicon the organization finders share.
+
+``lexicon`` loads the suffixes, listed companies, industry words, stops and places of
+``corpus/dictionaries/``; ``name_start`` finds where a name starts, reading leftwards from its
+suffix: it stops at a stop word or function word, keeps jieba's glued pieces of an unknown brand,
+and cuts off a small place's tail, a common word before the place, a leading verb or a
+development zone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.cities import place_names
+from extractors.resources import read_lines
+from extractors.segment import Token, dictionary_tag, token_at, tokens_between, word_frequency
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·&\-－]")  # 上海日用-友捷汽车电气公司
+_MAX_NAME = 30
+
+
+@dataclass(frozen=True, slots=True)
+class OrgLexicon:
+    suffix_re: re.Pattern[str]
+    branch_suffixes: frozenset[str]  # 支行, 分行: only after a bank's name
+    known_re: re.Pattern[str]
+    industry_re: re.Pattern[str]
+    industry_run_re: re.Pattern[str]  # one or more industry words in a row (路桥设备, 新能源科技)
+    stops: frozenset[str]
+    generic: frozenset[str]  # words that make 'X公司' a description, not a name
+    place_set: frozenset[str]  # place names and their short forms
+
+
+@cache
+def lexicon() -> OrgLexicon:
+    rows = [line.split("\t") for line in read_lines("dictionaries", "company_suffixes.tsv")]
+    suffixes = sorted((row[0] for row in rows), key=len, reverse=True)
+    known = sorted(read_lines("dictionaries", "companies.txt"), key=len, reverse=True)
+    industry = sorted(read_lines("dictionaries", "industry_terms.txt"), key=len, reverse=True)
+    return OrgLexicon(
+        suffix_re=re.compile("|".join(map(re.escape, suffixes))),
+        branch_suffixes=frozenset(row[0] for row in rows if len(row) > 1 and row[1].strip() == "branch"),
+        known_re=re.compile("|".join(map(re.escape, known))),
+        industry_re=re.compile("|".join(map(re.escape, industry))),
+        industry_run_re=re.compile("(?:" + "|".join(map(re.escape, industry)) + ")+"),
+        stops=frozenset(read_lines("dictionaries", "org_stops.txt")),
+        generic=frozenset(read_lines("dictionaries", "org_generic.txt")),
+        place_set=frozenset(place_names()),
+    )
+
+
+# jieba's dictionary tags are coarse (制造 v, 平遥 a), so only function-word tags end a name;
+# verbs that end one are listed in org_stops.txt.
+_STOP_TAGS = ("p", "c", "u", "r", "d", "m", "q", "t", "f", "y", "e")
+_LEADING = "据在由向对与和及暨而但占将把被让从为以"  # a preposition glued to the name by jieba (据锦辉)
+# Last characters of small places (余家湖, 李家村, 王家庄) that the press puts before a firm.
+_PLACE_TAIL = "湖村镇乡庄湾港桥坝街河山岭沟岗洲屯塘寨铺堡"
+# Dictionary tags of words that can be part of a name even when common (海尔 nz, 招商银行 nt).
+_NAME_TAGS = ("nr", "ns", "nt", "nz", "j", "eng")
+
+_COMMON_WORD = 5000  # dictionary frequency of a word too common to be split by a name (其中, 我们)
+
+
+def _ends_name(token: str) -> bool:
+    """A token that cannot be part of a company name (verbs, prepositions, 企业 as a category)."""
+    if token in lexicon().stops or any(ch.isdigit() for ch in token):
+        return True
+    tag = dictionary_tag(token)
+    if tag is None:
+        return False
+    if len(token) == 1:  # 新, 大 (adjectives) start names; 据, 而, 占 do not
+        return tag == "v" or tag.startswith(("p", "c", "u", "r", "d"))  # 地 is tagged uv
+    return tag.startswith(_STOP_TAGS)
+
+
+def name_start(text: str, end: int) -> int:
+    """Start of the name that ends at ``end`` (the start of its suffix), read leftwards by token."""
+    start = end
+    while start > 0 and end - start < _MAX_NAME and _NAME_CHAR.match(text[start - 1]):
+        start -= 1
+    cut = start
+    previous = None
+    for tok in tokens_between(text, start, end):
+        piece = text[max(tok.start, start) : min(tok.end, end)]
+        glued = len(piece) == 1 and previous is not None and _glued(text, previous, tok)
+        if not glued and (_ends_name(piece) or (piece == tok.text and _ends_name(tok.text))):
+            cut = min(tok.end, end)
+        previous = tok
+    while cut < end - 2 and text[cut] in _LEADING:
+        cut += 1
+    cut = _strip_place_tail(text, cut, end)
+    return _after_zone(text, _strip_word_before_place(text, _strip_verb(text, cut, end), end), end)
+
+
+@cache
+def _zones() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    kinds: dict[str, list[str]] = {}
+    for line in read_lines("dictionaries", "zones.tsv"):
+        word, kind = line.split("\t")[:2]
+        kinds.setdefault(kind, []).append(word)
+    return re.compile("|".join(map(re.escape, sorted(kinds["zone"], key=len, reverse=True)))), tuple(
+        kinds["zone_company"])
+
+
+def _after_zone(text: str, start: int, end: int) -> int:
+    """利津经济开发区长凯石油…公司 -> 长凯石油…公司, unless the zone's own company (…开发区投资…)."""
+    zone_re, zone_company = _zones()
+    last = None
+    for m in zone_re.finditer(text, start, end):
+        last = m
+    if last is None or end - last.end() < 2 or text.startswith(zone_company, last.end()):
+        return start
+    # The company's own name opens with a name of its own (长凯, not 综合 of 华热园区综合能源).
+    tok = token_at(text, last.end())
+    common = tok is not None and len(tok.text) >= 2 and dictionary_tag(tok.text) not in (None, "nz", "nr", "ns", "j")
+    return start if common else last.end()
+
+
+def _glued(text: str, previous: Token, tok: Token) -> bool:
+    """恒泰洁|能|科技, 信|达|资产: jieba split a brand it does not know into pieces, so a single
+    character between them stays in the name."""
+    if dictionary_tag(tok.text) != "v":
+        return False  # only a verb-looking piece (能, 达); 的, 内, 在 end names as before
+    if _unknown_word(previous.text) and lexicon().industry_re.match(text, tok.end) is not None:
+        return True
+    return (len(previous.text) == 1 and "\u4e00" <= previous.text <= "\u9fff"
+            and dictionary_tag(previous.text) in ("n", None) and previous.start > 0
+            and _NAME_CHAR.match(text[previous.start - 1]) is not None)
+
+
+def _unknown_word(word: str) -> bool:
+    """恒泰洁|能|科技: a word jieba does not know is a brand, and one character between it and an
+    industry word is still the brand."""
+    return len(word) >= 2 and dictionary_tag(word) is None and bool(_NAME_CHAR.match(word[0]))
+
+
+def _strip_place_tail(text: str, start: int, end: int) -> int:
+    """余家|湖红泰公司: the name was cut inside a small place (余家湖), so it starts after the place.
+
+    The word before the cut ended the name by its tag only (余家 is tagged a numeral), not as a
+    verb or function word, and the place character does not open a word or place of its own
+    (湖北, 山河, 港口 stay).
+    """
+    if start < 2 or start > end - 3 or text[start] not in _PLACE_TAIL:
+        return start
+    before = tokens_between(text, start - 1, start)
+    if not before or before[0].end != start or len(before[0].text) < 2:
+        return start
+    word = before[0].text
+    tag = dictionary_tag(word) or ""
+    if word in lexicon().stops or any(ch.isdigit() for ch in word) or tag.startswith(("v", "p", "c", "u", "r", "d")):
+        return start
+    opening = text[start : start + 2]
+    if not _ends_name(word) or word_frequency(opening) or opening in lexicon().place_set:
+        return start
+    return start + 1
+
+
+def _strip_word_before_place(text: str, start: int, end: int) -> int:
+    """代表|东莞市蜀江…有限公司, 施工单位|四川…公司: a common word glued before the place that opens the name.
+
+    Common: a dictionary word not tagged as a name (海尔 nrt, 招商银行 nt, 工商银行 j stay) that
+    is frequent itself or ends in a frequent word (施工单位).
+    """
+    first = tokens_between(text, start, start + 1)
+    if not first or first[0].start != start:
+        return start
+    word, after = first[0].text, first[0].end
+    tag = dictionary_tag(word)
+    if tag is None or tag.startswith(_NAME_TAGS):
+        return start
+    if word_frequency(word) < _COMMON_WORD and word_frequency(word[-2:]) < _COMMON_WORD:
+        return start
+    if lexicon().known_re.fullmatch(word) or lexicon().industry_re.fullmatch(word):
+        return start
+    place = tokens_between(text, after, after + 1)
+    if place and place[0].start == after and place[0].end < end - 1 and place[0].text in lexicon().place_set:
+        return after
+    return start
+
+
+def _strip_verb(text: str, start: int, end: int) -> int:
+    """A name never opens with a verb of two characters (实现青岛啤酒揭阳公司 → 青岛啤酒揭阳公司)."""
+    for tok in tokens_between(text, start, end):
+        if tok.start < start or tok.end >= end or len(tok.text) < 2 or dictionary_tag(tok.text) != "v":
+            return start
+        start = tok.end
+    return start
+
+
+def is_generic(core: str) -> bool:
+    """该公司, 三家公司, 合资公司: a description rather than a name."""
+    lex = lexicon()
+    if len(core) < 2 or core in lex.generic or re.fullmatch(r"[\d一二三四五六七八九十两几多数各]+家?", core):
+        return True
+    return core[0] in "该此这其本我贵各每某家" or core.endswith("家") or core in lex.place_set
+
+
+__all__ = ["OrgLexicon", "is_generic", "lexicon", "name_start"]
