@@ -39,7 +39,8 @@ def investment_for(text: str, span: tuple[int, int], amounts: list[Amount]) -> A
         distance = span[0] - amount.end if amount.end <= span[0] else amount.start - span[1]
         if distance < 0 or (amount.end <= span[0] and _crosses_other_clause(text, amount.end, span[0])):
             continue
-        if amount.start >= span[1] and not subject and _crosses_other_clause(text, span[1], amount.start):
+        same = text.startswith(("，该项目", ",该项目"), span[1])  # X项目，该项目总投资额达5亿元
+        if amount.start >= span[1] and not (subject or same) and _crosses_other_clause(text, span[1], amount.start):
             continue
         if best is None or distance < best[0]:
             best = (distance, amount)

@@ -178,17 +178,22 @@ def _names_institution(text: str, start: int, end: int) -> bool:
 
 
 # X项目总投资约40亿元: the measure right after a name, then its amount.
-_TOTAL_AFTER = re.compile(r"(?:计划)?总投资(?:额)?|投资总额")
+# X项目总投资约40亿元, X项目，该项目总投资额达5亿元: the measure right after a name, then its amount.
+_TOTAL_AFTER = re.compile(r"(?:[，,]该项目)?(?:(?:计划)?总投资(?:额)?|投资总额)")
+_SENTENCE_OPEN = re.compile(r"(?:^|[。！？!?\n])\s*")
 
 
 def _money_on_names(text: str, amounts: list[Amount]) -> frozenset[int]:
-    """Offsets where the text puts money on a name: right after 投资6亿元的 (a name starts there)
-    and right before 总投资约40亿元 (a name ends there)."""
+    """Offsets where the text puts money on a name: right after 投资6亿元的 (a name starts there),
+    right before 总投资约40亿元 (a name ends there), and the opening of a sentence that states a
+    total investment (生态茶叶观光园项目，土地流转1万亩，总投资2亿元: the sentence is about it)."""
     after_de = {a.end + 1 for a in amounts if text.startswith("的", a.end)}
     starts = {a.start for a in amounts}
-    before_total = {m.start() for m in _TOTAL_AFTER.finditer(text)
-                    if any(m.end() <= s <= m.end() + 3 for s in starts)}
-    return frozenset(after_de | before_total)
+    totals = [m for m in _TOTAL_AFTER.finditer(text) if any(m.end() <= s <= m.end() + 3 for s in starts)]
+    before_total = {m.start() for m in totals}
+    openings = {m.end() for m in _SENTENCE_OPEN.finditer(text)}
+    subjects = {max((o for o in openings if o <= m.start()), default=0) for m in totals}
+    return frozenset(after_de | before_total | subjects)
 
 
 def extract_projects(text: str, amounts: list[Amount], organizations: list[Organization]) -> list[Project]:
