@@ -43,6 +43,12 @@ def place_names() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+@cache
+def place_set() -> frozenset[str]:
+    """place_names() for membership tests."""
+    return frozenset(place_names())
+
+
 def own_names(city: str | None) -> frozenset[str]:
     """The ways an article names its own city (东营市, 东营)."""
     return frozenset({city, short_name(city)}) if city else frozenset()

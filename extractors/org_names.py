@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.cities import place_names
+from extractors.cities import place_set
 from extractors.resources import read_lines
 from extractors.segment import Token, dictionary_tag, token_at, tokens_between, word_frequency
 
@@ -47,8 +47,13 @@ def lexicon() -> OrgLexicon:
         industry_run_re=re.compile("(?:" + "|".join(map(re.escape, industry)) + ")+"),
         stops=frozenset(read_lines("dictionaries", "org_stops.txt")),
         generic=frozenset(read_lines("dictionaries", "org_generic.txt")),
-        place_set=frozenset(place_names()),
+        place_set=place_set(),
     )
+
+
+def has_legal_suffix(name: str) -> bool:
+    """杜尔伯特谷实公司, 娲石集团: the name ends in a company suffix (not a bare brand like 华为)."""
+    return any(m.end() == len(name) for m in lexicon().suffix_re.finditer(name))
 
 
 # jieba's dictionary tags are coarse (制造 v, 平遥 a), so only function-word tags end a name;
@@ -198,4 +203,4 @@ def is_generic(core: str) -> bool:
     return core[0] in "该此这其本我贵各每某家" or core.endswith("家") or core in lex.place_set
 
 
-__all__ = ["OrgLexicon", "is_generic", "lexicon", "name_start"]
+__all__ = ["OrgLexicon", "has_legal_suffix", "is_generic", "lexicon", "name_start"]

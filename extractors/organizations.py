@@ -29,6 +29,7 @@ from extractors.org_names import (
     _NAME_CHAR,
     OrgLexicon,
     _ends_name,
+    has_legal_suffix,
     is_generic,
     lexicon,
     name_start,
@@ -244,11 +245,10 @@ def link_short_names(orgs: list[Organization]) -> list[Organization]:
 
 def _is_short_form(short: str, full: str, full_core: str) -> bool:
     """A short form shares the full name's distinctive start and adds no suffix of its own."""
-    suffix_re = lexicon().suffix_re
-    if any(m.end() == len(short) for m in suffix_re.finditer(short)):
+    if has_legal_suffix(short):
         # 南京雨润集团 is an organization of its own, not a short form of its branch; only the
         # legal form of the same name (TCL集团 → TCL集团股份有限公司) folds.
-        return full.startswith(short) and bool(suffix_re.fullmatch(full[len(short) :]))
+        return full.startswith(short) and bool(lexicon().suffix_re.fullmatch(full[len(short) :]))
     return full_core.startswith(core_of(short)) or full.startswith(short)
 
 
@@ -257,6 +257,7 @@ __all__ = [
     "brand_names",
     "core_of",
     "extract_organizations",
+    "has_legal_suffix",
     "is_generic",
     "known_names",
     "lexicon",

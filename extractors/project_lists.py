@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.organizations import lexicon
+from extractors.org_names import has_legal_suffix
 from extractors.project_names import (
     _CAPACITY,
     has_proper_word,
@@ -53,18 +53,14 @@ def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
         item = text[start:end]
         if "等" in item:
             break  # 四川天兆畜牧科技公司等落户…: an earlier list closes here
-        if end - start >= 4 and not item.endswith(words().events) and not _is_company(item) \
+        # an item ending in 集团/公司 is an investor listed before its projects (广东温氏食品集团)
+        if end - start >= 4 and not item.endswith(words().events) and not has_legal_suffix(item) \
                 and not is_generic(text, start, end):
             items.append((start, end))
         if sep is None:
             break
         end = sep[0]
     return items
-
-
-def _is_company(item: str) -> bool:
-    """广东温氏食品集团, 辽宁禾丰牧业公司: the investors, listed before their projects."""
-    return any(m.end() == len(item) for m in lexicon().suffix_re.finditer(item))
 
 
 def _previous_separator(text: str, end: int) -> tuple[int, int] | None:

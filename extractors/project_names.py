@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.cities import place_names
+from extractors.cities import place_set
 from extractors.resources import read_lines
 from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between
 from extractors.wordlists import alternation
@@ -101,7 +101,7 @@ _PHASE = re.compile(r"[一二三四五六七八九十首\d]{1,2}期")
 
 def _place_not_adverb(token: str) -> bool:
     """大同 is a city before it is the adverb jieba tags it as (大同小异)."""
-    return token in _places() and dictionary_tag(token) == "d"
+    return token in place_set() and dictionary_tag(token) == "d"
 
 
 def _ends_name(token: str) -> bool:
@@ -164,7 +164,7 @@ def is_generic(text: str, start: int, end: int, head: str = "项目") -> bool:
     own = own_words(text, start, end)
     if words().head_re.fullmatch(own):
         return True  # 产业园项目: a head word alone names nothing
-    if own in _places() and head not in words().roads:
+    if own in place_set() and head not in words().roads:
         return True  # 扬州市产业项目, 东营重点项目: a place's projects (余姚大道 is one road)
     return len(own) < (2 if head in words().roads else 3)
 
@@ -217,15 +217,10 @@ _ROAD_NAMED = re.compile(r"至|[—\-－]|[（(]|\d|城际|客运|复线|绕城|
 
 def is_road_named(text: str, start: int, end: int) -> bool:
     name_words = text[start:end]
-    places = _places()
+    places = place_set()
     if _ROAD_NAMED.search(name_words) or any(name_words[:n] in places for n in range(2, min(len(name_words), 12) + 1)):
         return True
     return any(dictionary_tag(tok.text) == "j" for tok in tokens_between(text, start, end))  # 渝黔: 渝 + 黔
-
-
-@cache
-def _places() -> frozenset[str]:
-    return frozenset(place_names())
 
 
 def _head_ends_phrase(text: str, head: re.Match[str]) -> bool:

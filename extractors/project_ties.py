@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors.facts import Amount, Organization, Project
-from extractors.organizations import lexicon
+from extractors.org_names import has_legal_suffix
 from extractors.project_names import words
 
 _SENTENCE_END = "。！？!?\n；;"
@@ -82,11 +82,6 @@ def stage_for(text: str, span: tuple[int, int]) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, words().stage_of[match.group()])
     return best[1] if best else None
-
-
-def has_legal_suffix(name: str) -> bool:
-    """杜尔伯特谷实公司, 娲石集团: the name ends in a company suffix (not a bare brand like 华为)."""
-    return any(m.end() == len(name) for m in lexicon().suffix_re.finditer(name))
 
 
 def investor_for(text: str, span: tuple[int, int], organizations: list[Organization]) -> str | None:

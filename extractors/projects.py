@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.cities import place_set
 from extractors.facts import Amount, Organization, Project
+from extractors.org_names import has_legal_suffix
 from extractors.organizations import core_of
 from extractors.project_lists import _listed_among, _listed_before_deng, join_list
 from extractors.project_names import (
@@ -27,7 +29,6 @@ from extractors.project_names import (
     _SECTION,
     ProjectWords,
     _head_ends_phrase,
-    _places,
     _section_start,
     has_proper_word,
     is_generic,
@@ -38,7 +39,7 @@ from extractors.project_names import (
     strip_lead,
     words,
 )
-from extractors.project_ties import _tie, has_legal_suffix, investment_for, investor_for, stage_for
+from extractors.project_ties import _tie, investment_for, investor_for, stage_for
 
 __all__ = [
     "ProjectWords",
@@ -99,7 +100,7 @@ def _after_place_verb(text: str, start: int, end: int) -> int:
     if m is None or end - m.end() < 4:
         return _after_named_zone(text, start, end)
     place = m.group(1)
-    if len(place) == 1 or place in _places() or place.endswith(("区", "县", "市", "省")):
+    if len(place) == 1 or place in place_set() or place.endswith(("区", "县", "市", "省")):
         return m.end()
     return _after_named_zone(text, start, end)
 
@@ -107,7 +108,7 @@ def _after_place_verb(text: str, start: int, end: int) -> int:
 def _after_named_zone(text: str, start: int, end: int) -> int:
     """秦皇岛经济技术开发区康泰医学…产业园项目: a named zone (a place, then the zone) says where, not what."""
     m = words().named_zone_re.match(text, start, end)
-    if m is None or end - m.end() < 4 or m.group(1) not in _places():
+    if m is None or end - m.end() < 4 or m.group(1) not in place_set():
         return start
     return m.end()
 

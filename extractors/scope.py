@@ -24,7 +24,7 @@ from functools import cache
 
 import regex
 
-from extractors.cities import place_names
+from extractors.cities import place_set
 from extractors.resources import corpus_path
 from extractors.wordlists import alternation
 
@@ -155,14 +155,9 @@ def _count_anchor(rules: ScopeRules, text: str, lo: int, m: regex.Match[str]) ->
 
 
 @cache
-def _places() -> frozenset[str]:
-    return frozenset(place_names())
-
-
-@cache
 def _place_ends(rules: ScopeRules) -> frozenset[str]:
     """Last characters of every place name and local ending: a subject place must end in one."""
-    return frozenset(name[-1] for name in _places()) | frozenset(end[-1] for end in rules.local_ends)
+    return frozenset(name[-1] for name in place_set()) | frozenset(end[-1] for end in rules.local_ends)
 
 
 class ScopeFinder:
@@ -235,7 +230,7 @@ class ScopeFinder:
             return None  # cheap test first: most labels follow punctuation or a verb
         raw = self.text[_clause_start(self.text, max(0, label_start - 20), label_start) : label_start]
         phrase = clean_phrase(self.rules, raw)
-        if phrase in _places():
+        if phrase in place_set():
             return phrase
         if not self.rules.local.fullmatch(phrase) or phrase.endswith(self.rules.not_local):
             return None

@@ -42,6 +42,7 @@ def _quiet(progress: bool) -> bool | None:
     """tqdm's ``disable``: None hides the bars when stderr is not a terminal (logs, CI, pipes)."""
     return None if progress else True
 
+
 @dataclass
 class CrawlReport:
     """What one source's run did; also written to the crawl_runs table."""

@@ -97,7 +97,7 @@ ACCURACIES: dict[str, tuple[str, str, Callable[[Any, Any], bool], bool]] = {
     "leader_title": ("leaders", "title", _same_text, False),
     "project_investment": ("projects", "investment", _same_investment, True),
     "project_stage": ("projects", "stage", lambda p, g: (p or None) == (g or None), True),
-    "project_investor": ("projects", "investor", lambda p, g: norm_name(p) == norm_name(g), True),
+    "project_investor": ("projects", "investor", _same_text, True),
 }
 
 
