@@ -301,6 +301,36 @@ def _list_after(text: str, pos: int, strict: bool = False) -> list[tuple[str, in
     return out
 
 
+_LIST_OPEN = "、，,。；;：:\n 　及和与"  # what may stand right before an item of a list of names
+
+
+def _name_ending_at(text: str, end: int) -> int | None:
+    """Start of a whole name that ends at ``end`` and opens a list item, else None."""
+    for start in range(end - 4, end - 1):
+        opens = start == 0 or (start > 0 and text[start - 1] in _LIST_OPEN)
+        if opens and read_name(text, start) == text[start:end]:
+            return start
+    return None
+
+
+def _list_before(text: str, head: re.Match[str]) -> list[tuple[str, int]]:
+    """The names a collective post closes: 巴音朝鲁、蒋超良、高广滨等省领导 → 蒋超良, 高广滨, ….
+
+    Read back from 等 over 、-separated items; the list ends at the first item that is not a
+    whole name, so a clause before the list (企业家代表、相关部门负责人等市领导) never joins it.
+    """
+    if not text.startswith("等", head.start() - 1):
+        return []
+    out: list[tuple[str, int]] = []
+    end = head.start() - 1
+    while (start := _name_ending_at(text, end)) is not None:
+        out.append((text[start:end], start))
+        if start == 0 or text[start - 1] != "、":
+            break
+        end = start - 1
+    return out[::-1]
+
+
 def _mentions(text: str) -> list[tuple[str, str, int, str]]:
     """(name, title, start, body) for every post mention in ``text``."""
     lex = lexicon()
@@ -314,6 +344,8 @@ def _mentions(text: str) -> list[tuple[str, str, int, str]]:
             before = name_before(text, head) if body not in ("company", "collective") else None
             if before:
                 found.append((before[0], head.group(), before[1], body))
+            if body == "collective":
+                found += [(n, head.group(), p, body) for n, p in _list_before(text, head)]
             continue
         start = title_start(text, head, ends)
         title = text[start : head.end()]

@@ -37,6 +37,9 @@ class ProjectWords:
     institution_re: re.Pattern[str] | None = None  # 研究院…中心 is a body, not something being built
     named_zone_re: re.Pattern[str] = re.compile("(?!)")  # a place, then a zone word (秦皇岛经济技术开发区)
     events: tuple[str, ...] = ()  # endings of events (大运会, 世博会): listed before 等项目 they are no projects
+    future_re: re.Pattern[str] = re.compile("(?!)")  # 预计, 计划: a stage word after it is a plan
+    conditionals: tuple[str, ...] = ()  # 后, 达产后: a stage word before it is a condition (建成后)
+    unsettled_re: re.Pattern[str] = re.compile("(?!)")  # 意向, 洽谈: the sentence's projects have no stage yet
 
 
 @cache
@@ -61,6 +64,9 @@ def words() -> ProjectWords:
         roads=frozenset(by_kind["road"]),
         institution_re=re.compile(alternation(by_kind["institution"])) if by_kind.get("institution") else None,
         events=tuple(by_kind.get("event", ())),
+        future_re=re.compile(alternation(by_kind["future"])),
+        conditionals=tuple(by_kind["conditional"]),
+        unsettled_re=re.compile(alternation(by_kind["unsettled"])),
         named_zone_re=re.compile(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{alternation(by_kind['zone'])})"),
     )
 

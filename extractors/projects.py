@@ -39,7 +39,7 @@ from extractors.project_names import (
     strip_lead,
     words,
 )
-from extractors.project_ties import _tie, investment_for, investor_for, stage_for
+from extractors.project_ties import _tie, context_stage, investment_for, investor_for, stage_for
 
 __all__ = [
     "ProjectWords",
@@ -211,6 +211,9 @@ def extract_projects(text: str, amounts: list[Amount], organizations: list[Organ
             continue  # 投资6亿元建设产业园项目: once the amount is cut off, nothing names the project
         project = seen.setdefault(name, Project(name=name, start=span[0], end=span[1], text=name))
         _tie(text, project, span, amounts, organizations)
+    for project in seen.values():
+        # only once no mention states a stage: context is weaker than any sentence of the project's own
+        project.stage = project.stage or context_stage(text, project.start)
     return _drop_partial(list(seen.values()))
 
 

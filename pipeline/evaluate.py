@@ -165,19 +165,25 @@ def score_article(report: Report, name: str, pred: Item, gold: Item) -> None:
         tally.tp, tally.fp, tally.fn = tally.tp + len(pairs), tally.fp + len(extras), tally.fn + len(missed)
         report.misses += [f"miss  {name} {fld}: {json.dumps(g, ensure_ascii=False)}" for g in missed]
         report.misses += [f"extra {name} {fld}: {p.get('text') or p.get('name')}" for p in extras]
-        _score_attributes(report, fld, pairs)
+        _score_attributes(report, name, fld, pairs)
     _score_period(report.tallies["period"], pred.get("period"), gold.get("period"))
 
 
-def _score_attributes(report: Report, fld: str, pairs: list[tuple[Item, Item]]) -> None:
+def _score_attributes(report: Report, name: str, fld: str, pairs: list[tuple[Item, Item]]) -> None:
     for accuracy, (of_field, key, same, judge_null) in ACCURACIES.items():
         if of_field != fld:
             continue
         hits = report.hits[accuracy]
         for p, g in pairs:
-            if g.get(key) is not None or judge_null:
-                hits[1] += 1
-                hits[0] += same(p.get(key), g.get(key))
+            if g.get(key) is None and not judge_null:
+                continue
+            hits[1] += 1
+            if same(p.get(key), g.get(key)):
+                hits[0] += 1
+                continue
+            # Listed with the misses so that `evaluate -v` shows why an accuracy is low.
+            owner = g.get("name") or g.get("text")
+            report.misses.append(f"wrong {name} {accuracy}: {owner}: got {p.get(key)!r}, want {g.get(key)!r}")
 
 
 def _score_period(tally: Tally, pred: Any, gold: Any) -> None:
