@@ -72,6 +72,8 @@ def _ends_name(token: str) -> bool:
     """A token that cannot be part of a company name (verbs, prepositions, 企业 as a category)."""
     if token in lexicon().stops or any(ch.isdigit() for ch in token):
         return True
+    if token in lexicon().place_set:
+        return False  # 大连 and 大同 are tagged adverbs; in 中国科学院大连化学物理研究所 they are places
     tag = dictionary_tag(token)
     if tag is None:
         return False
@@ -96,7 +98,46 @@ def name_start(text: str, end: int) -> int:
     while cut < end - 2 and text[cut] in _LEADING:
         cut += 1
     cut = _strip_place_tail(text, cut, end)
-    return _after_zone(text, _strip_word_before_place(text, _strip_verb(text, cut, end), end), end)
+    cut = _after_zone(text, _strip_word_before_place(text, _strip_verb(text, cut, end), end), end)
+    item = _list_item_start(text, start, end)
+    item = item if item is None else _strip_word_before_place(text, item, end)  # 与施工单位|四川宏达…
+    return item if item is not None and item < cut else cut
+
+
+# Where a list item or the partner of 与/同 begins: 与A公司、B公司对接; 县政府与瞻望世纪航空蛟河有限公司签约.
+_ITEM_OPENERS = frozenset({"与", "同", "和", "及"})
+_LONGEST_ITEM = 20
+
+
+def _list_item_start(text: str, start: int, end: int) -> int | None:
+    """The start of the list item the name ends, when one is marked: after 、 in a list of
+    companies, or after 与/同/和/及 as their own token.
+
+    Inside such an item jieba's tags say nothing about where the name starts (再生|利|氢能 reads
+    再生 as a verb, 瞻望 is one), so the whole item is the name, provided it holds no stop word
+    and no digit.
+    """
+    tokens = tokens_between(text, start, end)
+    opener = max((i for i, tok in enumerate(tokens) if tok.text in _ITEM_OPENERS and tok.end <= end), default=None)
+    if opener is None:
+        # the name run stops at 、; a company right before it makes this an item of a list of companies
+        in_list = start > 0 and text[start - 1] == "、" and _after_company(text, start - 1)
+        item = start
+    else:
+        in_list = False
+        item = tokens[opener].end
+    if (opener is None and not in_list) or end - item > _LONGEST_ITEM or end - item < 2:
+        return None
+    words_ = [tok.text for tok in tokens if tok.start >= item]
+    # in a list of companies every item is a name (联合 of 四平东风联合收割机); after 与 a verb may open the clause
+    if any(w.isdigit() or (not in_list and w in lexicon().stops) for w in words_):
+        return None
+    return item
+
+
+def _after_company(text: str, pos: int) -> bool:
+    """Does a company name end right before ``pos`` (the 、 of a list of companies)?"""
+    return any(m.end() == pos for m in lexicon().suffix_re.finditer(text, max(0, pos - 8), pos))
 
 
 @cache
@@ -200,7 +241,11 @@ def is_generic(core: str) -> bool:
     lex = lexicon()
     if len(core) < 2 or core in lex.generic or re.fullmatch(r"[\d一二三四五六七八九十两几多数各]+家?", core):
         return True
-    return core[0] in "该此这其本我贵各每某家" or core.endswith("家") or core in lex.place_set
+    if core in lex.place_set or core.endswith("家"):
+        return True
+    # 该公司, 贵公司, 本公司 — but 贵州…, 贵阳…, 本溪… open with a place, not a pronoun
+    opens_place = any(core[:n] in lex.place_set for n in (2, 3))
+    return core[0] in "该此这其本我贵各每某家" and not opens_place
 
 
 __all__ = ["OrgLexicon", "has_legal_suffix", "is_generic", "lexicon", "name_start"]

@@ -126,33 +126,69 @@ def context_stage(text: str, pos: int) -> str | None:
     return before[-1][1] if before else None
 
 
-def investor_for(text: str, span: tuple[int, int], organizations: list[Organization]) -> str | None:
+def investor_for(text: str, span: tuple[int, int], organizations: list[Organization],
+                 others: list[tuple[int, int]] = ()) -> str | None:
     """The company named nearest before the project in its sentence (X投资建设的Y项目, 由X承建Y).
 
     A name opening with a company's full legal name (杜尔伯特谷实公司生猪养殖项目) names its investor;
     a brand inside the name (华为研发中心) or a company named after it does not: on both gold sets
-    readers mark those as "investor not stated" far more often than not.
+    readers mark those as "investor not stated" far more often than not.  A company before another
+    project of the sentence (``others``: every project span) is that project's, not this one's:
+    晶成光电宿州产业园项目、鸿丰生物科技项目 gives 鸿丰 no investor.
     """
     name = text[span[0] : span[1]]
     for org in organizations:
         if name.startswith(org.name) and has_legal_suffix(org.name):
             return org.name
-    left, _ = _sentence(text, span[0])
+    left, right = _sentence(text, span[0])
+    paired = _respective(text, span, _org_run(text, left, span[0], organizations), others, right)
+    if paired:
+        return paired
     best: tuple[int, str] | None = None
     for org in organizations:
         for match in re.finditer(re.escape(org.name), text[left : span[0]]):
-            distance = span[0] - (left + match.end())
+            start, distance = left + match.start(), span[0] - (left + match.end())
+            if any(start < end <= span[0] and (s, end) != span for s, end in others):
+                continue
             if best is None or distance < best[0]:
                 best = (distance, org.name)
     return best[1] if best else None
 
 
+_RUN_GLUE = re.compile(r"[、和与及]|以及")
+
+
+def _org_run(text: str, left: int, end: int, organizations: list[Organization]) -> list[tuple[int, int, str]]:
+    """The last run of companies before ``end`` in the sentence: names joined only by 、/和/及."""
+    found = sorted({(left + m.start(), left + m.end(), org.name) for org in organizations
+                    for m in re.finditer(re.escape(org.name), text[left:end])})
+    runs: list[list[tuple[int, int, str]]] = []
+    for item in found:
+        if runs and _RUN_GLUE.fullmatch(text[runs[-1][-1][1] : item[0]]):
+            runs[-1].append(item)
+        elif not runs or item[0] >= runs[-1][-1][1]:
+            runs.append([item])
+    return runs[-1] if runs else []
+
+
+def _respective(text: str, span: tuple[int, int], run: list[tuple[int, int, str]],
+                others: list[tuple[int, int]], right: int) -> str | None:
+    """县长与A公司、B公司分别签订了X项目、Y项目: as many projects after a run of companies as there
+    are companies, in one sentence, pair up in order."""
+    if len(run) < 2:
+        return None
+    after = sorted({o for o in others if run[-1][1] <= o[0] and o[1] <= right})
+    if len(after) != len(run) or span not in after:
+        return None
+    return run[after.index(span)][2]
+
+
 def _tie(text: str, project: Project, span: tuple[int, int], amounts: list[Amount],
-         organizations: list[Organization]) -> None:
+         organizations: list[Organization], others: list[tuple[int, int]] = ()) -> None:
     """Fill what this mention states and earlier mentions did not (投资, stage, investor)."""
     if project.investment is None:
         amount = investment_for(text, span, amounts) or _anaphoric_investment(text, project, amounts)
         if amount is not None:
             project.investment, project.currency = amount.value, amount.currency
     project.stage = project.stage or stage_for(text, span)
-    project.investor = project.investor or investor_for(text, span, organizations)
+    project.investor = project.investor or investor_for(text, span, organizations, others)

@@ -203,14 +203,17 @@ def extract_projects(text: str, amounts: list[Amount], organizations: list[Organ
         return []
     seen: dict[str, Project] = {}
     tied = _money_on_names(text, amounts)
+    spans = []
     for found in find_names(text, brand_forms(organizations), tied):
         span = trim_to_name(text, found, amounts)
-        name = text[span[0] : span[1]]
-        head = _final_head(name)
-        if len(name) < 4 or (span[0] > found[0] and is_generic(text, span[0], span[1] - len(head), head or "项目")):
+        head = _final_head(text[span[0] : span[1]])
+        if span[1] - span[0] < 4 or (span[0] > found[0] and is_generic(text, span[0], span[1] - len(head), head or "项目")):
             continue  # 投资6亿元建设产业园项目: once the amount is cut off, nothing names the project
+        spans.append(span)
+    for span in spans:
+        name = text[span[0] : span[1]]
         project = seen.setdefault(name, Project(name=name, start=span[0], end=span[1], text=name))
-        _tie(text, project, span, amounts, organizations)
+        _tie(text, project, span, amounts, organizations, spans)
     for project in seen.values():
         # only once no mention states a stage: context is weaker than any sentence of the project's own
         project.stage = project.stage or context_stage(text, project.start)
