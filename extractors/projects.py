@@ -207,7 +207,8 @@ def extract_projects(text: str, amounts: list[Amount], organizations: list[Organ
     for found in find_names(text, brand_forms(organizations), tied):
         span = trim_to_name(text, found, amounts)
         head = _final_head(text[span[0] : span[1]])
-        if span[1] - span[0] < 4 or (span[0] > found[0] and is_generic(text, span[0], span[1] - len(head), head or "项目")):
+        words_end = span[1] - len(head)
+        if span[1] - span[0] < 4 or (span[0] > found[0] and is_generic(text, span[0], words_end, head or "项目")):
             continue  # 投资6亿元建设产业园项目: once the amount is cut off, nothing names the project
         spans.append(span)
     for span in spans:
