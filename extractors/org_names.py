@@ -95,13 +95,14 @@ def name_start(text: str, end: int) -> int:
         if not glued and (_ends_name(piece) or (piece == tok.text and _ends_name(tok.text))):
             cut = min(tok.end, end)
         previous = tok
-    while cut < end - 2 and text[cut] in _LEADING:
-        cut += 1
-    cut = _strip_place_tail(text, cut, end)
-    cut = _after_zone(text, _strip_word_before_place(text, _strip_verb(text, cut, end), end), end)
     item = _list_item_start(text, start, end)
-    item = item if item is None else _strip_word_before_place(text, item, end)  # 与施工单位|四川宏达…
-    return item if item is not None and item < cut else cut
+    if item is not None:  # a marked item overrides the tags and verbs: 再生|利|氢能 is one name
+        cut = item
+    else:
+        while cut < end - 2 and text[cut] in _LEADING:
+            cut += 1
+        cut = _strip_verb(text, _strip_place_tail(text, cut, end), end)
+    return _after_zone(text, _strip_word_before_place(text, cut, end), end)
 
 
 # Where a list item or the partner of 与/同 begins: 与A公司、B公司对接; 县政府与瞻望世纪航空蛟河有限公司签约.
@@ -118,14 +119,15 @@ def _list_item_start(text: str, start: int, end: int) -> int | None:
     and no digit.
     """
     tokens = tokens_between(text, start, end)
-    opener = max((i for i, tok in enumerate(tokens) if tok.text in _ITEM_OPENERS and tok.end <= end), default=None)
+    opener = max((i for i, tok in enumerate(tokens) if _opens_item(tok) and tok.end <= end), default=None)
     if opener is None:
         # the name run stops at 、; a company right before it makes this an item of a list of companies
         in_list = start > 0 and text[start - 1] == "、" and _after_company(text, start - 1)
         item = start
     else:
         in_list = False
-        item = tokens[opener].end
+        opening = tokens[opener]
+        item = opening.end if opening.text in _ITEM_OPENERS else opening.start + 1
     if (opener is None and not in_list) or end - item > _LONGEST_ITEM or end - item < 2:
         return None
     words_ = [tok.text for tok in tokens if tok.start >= item]
@@ -133,6 +135,13 @@ def _list_item_start(text: str, start: int, end: int) -> int | None:
     if any(w.isdigit() or (not in_list and w in lexicon().stops) for w in words_):
         return None
     return item
+
+
+def _opens_item(tok: Token) -> bool:
+    """与 or 同 as a token, or glued by jieba to the unknown brand after it (与鑫湖)."""
+    if tok.text in _ITEM_OPENERS:
+        return True
+    return len(tok.text) >= 3 and tok.text[0] in _ITEM_OPENERS and dictionary_tag(tok.text) is None
 
 
 def _after_company(text: str, pos: int) -> bool:

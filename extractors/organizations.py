@@ -82,6 +82,9 @@ def known_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_GLUED_CONJUNCTION = re.compile(r"^[与和及同]|[与和及同]$")
+
+
 def brand_names(text: str) -> list[tuple[int, int]]:
     """长安汽车, 三精药业: a brand token (not a common word, not a place) + an industry word.
 
@@ -103,8 +106,8 @@ def brand_names(text: str) -> list[tuple[int, int]]:
             or is_generic(brand.text)
         ):
             continue
-        if lex.industry_re.fullmatch(brand.text) or brand.text in lex.stops:
-            continue
+        if lex.industry_re.fullmatch(brand.text) or brand.text in lex.stops or _GLUED_CONJUNCTION.search(brand.text):
+            continue  # 束及|汽车: jieba glued 及 to the word before it; no brand
         if lex.industry_re.match(text, match.end()):
             continue
         spans.append((_place_before(brand.start, by_end), match.end()))

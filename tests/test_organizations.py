@@ -185,3 +185,30 @@ def test_investment_bureau_is_not_a_company(text: str, names: list[str]) -> None
 )
 def test_name_cut_inside_small_place(text: str, names: list[str]) -> None:
     assert [o.name for o in extract_organizations(text)] == names
+
+
+# An item of a list of companies, or the partner after 与, is one name whatever jieba's tags say
+# inside it; a verb of the prose before a company is not part of it.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("与吉林远创置业集团、吉林省四平东风联合收割机有限公司、沃亿佳生态农业集团对接洽谈。",
+         ["吉林远创置业集团", "吉林省四平东风联合收割机有限公司", "沃亿佳生态农业集团"]),
+        ("与再生利氢能源科技有限公司、北方算网对接。", ["再生利氢能源科技有限公司"]),
+        ("县政府与瞻望世纪航空蛟河有限公司签约。", ["瞻望世纪航空蛟河有限公司"]),
+        ("要做大做强普洛斯与鑫湖集团合作。", ["普洛斯", "鑫湖集团"]),
+        ("与施工单位四川宏达建设有限公司签订合同。", ["四川宏达建设有限公司"]),
+        ("与利津经济开发区长凯石油装备有限公司签约。", ["长凯石油装备有限公司"]),
+        ("赴大连市与中国科学院大连化学物理研究所考察。", ["中国科学院大连化学物理研究所"]),
+        ("长沙市泉州商会协助引荐湖南金荣集团落户。", ["长沙市泉州商会", "湖南金荣集团"]),
+        ("全力支持中国通用技术集团发展。", ["中国通用技术集团"]),
+        ("生产光束及汽车零件。", []),
+        # 贵州, 本溪 open with a place; 贵公司, 本公司 are pronouns
+        ("贵阳富之源农业科技有限公司育肥猪场项目开工。", ["贵阳富之源农业科技有限公司"]),
+        ("本溪钢铁集团有限公司、贵公司、本公司出席。", ["本溪钢铁集团有限公司"]),
+        # central state-owned enterprises are named without a suffix
+        ("中国航天科技、中国华能、中青旅等央企参会。", ["中国航天科技", "中国华能", "中青旅"]),
+    ],
+)
+def test_list_items_and_partners(text: str, names: list[str]) -> None:
+    assert [o.name for o in extract_organizations(text)] == names
