@@ -30,7 +30,8 @@ def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
     (a brand, place or product) is a list of projects, so its other plain items count too."""
     found: list[tuple[int, int]] = []
     for m in _DENG.finditer(text):
-        items = _deng_items(text, m.start())
+        # a company listed before 等重大项目 (引进了三一重工、中国重汽等重大项目) stands for its projects
+        items = [(start, end) for start, end in _deng_items(text, m.start()) if text[start:end] not in brands]
         if any(has_proper_word(text, start, end, brands) for start, end in items):
             found += items
     return found

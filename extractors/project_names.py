@@ -37,6 +37,9 @@ class ProjectWords:
     institution_re: re.Pattern[str] | None = None  # 研究院…中心 is a body, not something being built
     named_zone_re: re.Pattern[str] = re.compile("(?!)")  # a place, then a zone word (秦皇岛经济技术开发区)
     events: tuple[str, ...] = ()  # endings of events (大运会, 世博会): listed before 等项目 they are no projects
+    zone_bodies: tuple[str, ...] = ()  # 党工委, 管委会: after a name, they make it a zone
+    name_words: frozenset[str] = frozenset()  # 现代: tagged a time word, yet part of names
+    designations: tuple[str, ...] = ()  # 国家旅游度假区: a designated zone is a place, not a project
     future_re: re.Pattern[str] = re.compile("(?!)")  # 预计, 计划: a stage word after it is a plan
     conditionals: tuple[str, ...] = ()  # 后, 达产后: a stage word before it is a condition (建成后)
     unsettled_re: re.Pattern[str] = re.compile("(?!)")  # 意向, 洽谈: the sentence's projects have no stage yet
@@ -64,6 +67,9 @@ def words() -> ProjectWords:
         roads=frozenset(by_kind["road"]),
         institution_re=re.compile(alternation(by_kind["institution"])) if by_kind.get("institution") else None,
         events=tuple(by_kind.get("event", ())),
+        name_words=frozenset(by_kind.get("name_word", ())),
+        zone_bodies=tuple(by_kind.get("zone_body", ())),
+        designations=tuple(by_kind.get("designation", ())),
         future_re=re.compile(alternation(by_kind["future"])),
         conditionals=tuple(by_kind["conditional"]),
         unsettled_re=re.compile(alternation(by_kind["unsettled"])),
@@ -111,7 +117,7 @@ def _place_not_adverb(token: str) -> bool:
 
 
 def _ends_name(token: str) -> bool:
-    if token in _CONNECTORS or _PHASE.fullmatch(token) or _place_not_adverb(token):
+    if token in _CONNECTORS or token in words().name_words or _PHASE.fullmatch(token) or _place_not_adverb(token):
         return False
     if token in words().stops or words().stop_end_re.search(token):
         return True  # 隆重举行 ends with the verb 举行
@@ -229,10 +235,14 @@ def is_road_named(text: str, start: int, end: int) -> bool:
     return any(dictionary_tag(tok.text) == "j" for tok in tokens_between(text, start, end))  # 渝黔: 渝 + 黔
 
 
+# 中国国际工程咨询公司, 中建三局: the head is inside a company's name.
+_INSIDE_COMPANY = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:有限公司|公司|集团|[一二三四五六七八九十]{1,2}局)")
+
+
 def _head_ends_phrase(text: str, head: re.Match[str]) -> bool:
     """The head closes the noun phrase: not 铁路运输, 公路西藏段 (a road as a modifier), not …之一."""
     end = head.end()
-    if end not in boundaries(text) or text.startswith("之一", end):
+    if end not in boundaries(text) or text.startswith("之一", end) or _INSIDE_COMPANY.match(text, end):
         return False
     if head.group() not in words().roads:
         return True

@@ -159,6 +159,9 @@ def name_verdict(text: str, start: int, head: re.Match[str], brands: tuple[str, 
     (森林小火车特色旅游项目), a project only where the text lists it among named ones."""
     if text[start : start + 1] == "老" or _EXISTING.search(text, max(0, start - 40), start):
         return False
+    name = text[start : head.end()]
+    if name.endswith(words().designations) or any(name + body in text for body in words().zone_bodies):
+        return False  # 湄洲岛国家旅游度假区, 宿马现代产业园区(党工委): a zone is a place
     if _BYLINE.search(text, start, head.start()):
         return False  # 记者5月7日从市投创中心获悉: a dateline, not a name
     if is_generic(text, start, head.start(), head.group()):
@@ -184,11 +187,15 @@ _TOTAL_AFTER = re.compile(r"(?:[，,]该项目)?(?:(?:计划)?总投资(?:额)?|
 _SENTENCE_OPEN = re.compile(r"(?:^|[。！？!?\n])\s*")
 
 
+# 投资6亿元的X, 总投资5亿元建设的X: a name starts right after.
+_MONEY_DE = re.compile(r"(?:建设|投资建设|投建|兴建|新建|打造|实施)?的")
+
+
 def _money_on_names(text: str, amounts: list[Amount]) -> frozenset[int]:
     """Offsets where the text puts money on a name: right after 投资6亿元的 (a name starts there),
     right before 总投资约40亿元 (a name ends there), and the opening of a sentence that states a
     total investment (生态茶叶观光园项目，土地流转1万亩，总投资2亿元: the sentence is about it)."""
-    after_de = {a.end + 1 for a in amounts if text.startswith("的", a.end)}
+    after_de = {m.end() for a in amounts if (m := _MONEY_DE.match(text, a.end))}
     starts = {a.start for a in amounts}
     totals = [m for m in _TOTAL_AFTER.finditer(text) if any(m.end() <= s <= m.end() + 3 for s in starts)]
     before_total = {m.start() for m in totals}

@@ -263,7 +263,31 @@ TIES = [
     ("华为研发中心四期项目开工。", "华为研发中心四期项目", None, None),
     ("新签约云南锡业新材料产业园(华东)建设项目、中国船舶集团有限公司海装总装基地。",
      "云南锡业新材料产业园(华东)建设项目", None, None),
+    # 总投资5亿元建设的X puts the money on X; a company inside an earlier list item is that item's
+    ("贵州瓮福集团总投资5亿元建设的生态农业示范项目签约。", "生态农业示范项目", 5e8, "贵州瓮福集团"),
+    ("此次签订的5个项目为：晶成光电宿州产业园项目、鸿丰生物科技项目。", "鸿丰生物科技项目", None, None),
+    # companies and projects listed in step pair up
+    ("县长与浩然实业有限公司、江苏华谷新材料有限公司分别签订了浩然鞋材生产项目、华谷锂离子电池铝塑膜生产项目。",
+     "华谷锂离子电池铝塑膜生产项目", None, "江苏华谷新材料有限公司"),
 ]  # fmt: skip
+
+
+# Not projects: a company's name holding a head word, companies listed before 等重大项目, a
+# designated zone or a zone with its own party committee; 现代 and other head words belong in names.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("省政府与中国移动、中国国际工程咨询公司签署了合作框架协议。", []),
+        ("引进和加快了三一重工、陕汽集团、中国重汽、庆华集团等重大项目落地。", []),
+        ("湄洲岛国家旅游度假区接待游客。", []),
+        ("宿马现代产业园区党工委书记出席。宿马现代产业园区集中签约一批项目。", []),
+        ("响水县与徐州宝丰特钢签约的年产800万吨现代钢铁基地项目总投资500亿元。", ["年产800万吨现代钢铁基地项目"]),
+        ("集中开工建设了关西围屋群景区、龙秀温泉养生度假区等4个旅游类项目。", ["龙秀温泉养生度假区"]),
+        ("谋划了中国洞庭湖博览园、临港电子商务物流园。", ["中国洞庭湖博览园", "临港电子商务物流园"]),
+    ],
+)
+def test_what_is_not_a_project_and_new_heads(text: str, names: list[str]) -> None:
+    assert [p.name for p in extract(text).projects] == names
 
 
 @pytest.mark.parametrize(("text", "name", "investment", "investor"), TIES)
