@@ -75,8 +75,8 @@ def _ends_name(token: str) -> bool:
     if token in lexicon().place_set:
         return False  # 大连 and 大同 are tagged adverbs; in 中国科学院大连化学物理研究所 they are places
     tag = dictionary_tag(token)
-    if tag is None:
-        return False
+    if tag is None or (len(token) >= 2 and tag.startswith("q")):
+        return False  # 天元集团: a brand jieba tags a measure word
     if len(token) == 1:  # 新, 大 (adjectives) start names; 据, 而, 占 do not
         return tag == "v" or tag.startswith(("p", "c", "u", "r", "d"))  # 地 is tagged uv
     return tag.startswith(_STOP_TAGS)
@@ -84,9 +84,12 @@ def _ends_name(token: str) -> bool:
 
 def name_start(text: str, end: int) -> int:
     """Start of the name that ends at ``end`` (the start of its suffix), read leftwards by token."""
-    start = end
-    while start > 0 and end - start < _MAX_NAME and _NAME_CHAR.match(text[start - 1]):
-        start -= 1
+    start, spaces = end, 0
+    while start > 0 and end - start < _MAX_NAME:
+        space = _latin_space(text, start - 1)
+        if not (_NAME_CHAR.match(text[start - 1]) or (space and spaces == 0)):
+            break
+        start, spaces = start - 1, spaces + space
     cut = start
     previous = None
     for tok in tokens_between(text, start, end):
@@ -108,6 +111,12 @@ def name_start(text: str, end: int) -> int:
 # Where a list item or the partner of 与/同 begins: 与A公司、B公司对接; 县政府与瞻望世纪航空蛟河有限公司签约.
 _ITEM_OPENERS = frozenset({"与", "同", "和", "及"})
 _LONGEST_ITEM = 20
+
+
+def _latin_space(text: str, pos: int) -> bool:
+    """The space between two Latin words of a name (美国Key Global公司)."""
+    return text[pos] == " " and 0 < pos < len(text) - 1 and text[pos - 1].isascii() and text[pos - 1].isalpha() \
+        and text[pos + 1].isascii() and text[pos + 1].isalpha()
 
 
 def _list_item_start(text: str, start: int, end: int) -> int | None:
@@ -178,8 +187,9 @@ def _glued(text: str, previous: Token, tok: Token) -> bool:
     character between them stays in the name."""
     if dictionary_tag(tok.text) != "v":
         return False  # only a verb-looking piece (能, 达); 的, 内, 在 end names as before
-    if _unknown_word(previous.text) and lexicon().industry_re.match(text, tok.end) is not None:
-        return True
+    before_industry = lexicon().industry_re.match(text, tok.end) is not None
+    if before_industry and (_unknown_word(previous.text) or (dictionary_tag(previous.text) or "").startswith("n")):
+        return True  # 兄弟|联|科技: between a noun and an industry word, the piece belongs to the brand
     return (len(previous.text) == 1 and "\u4e00" <= previous.text <= "\u9fff"
             and dictionary_tag(previous.text) in ("n", None) and previous.start > 0
             and _NAME_CHAR.match(text[previous.start - 1]) is not None)

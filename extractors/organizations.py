@@ -43,6 +43,7 @@ def suffix_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in lex.suffix_re.finditer(text):
         start = name_start(text, match.start())
+        start = max(start, text.rfind("等", start, match.start()) + 1)  # 泉州商会等|异地泉籍商会
         core = text[start : match.start()]
         if is_generic(core) or (match.group() in lex.branch_suffixes and "行" not in core):
             continue
@@ -95,7 +96,10 @@ def brand_names(text: str) -> list[tuple[int, int]]:
     lex = lexicon()
     spans = []
     by_end = {tok.end: tok for tok in tokenize(text)}
+    bounds = boundaries(text)
     for match in lex.industry_re.finditer(text):
+        if match.end() not in bounds:
+            continue  # 愿景物流园, 凯裕机械制造项目: the industry word runs on into a park or a product
         brand = by_end.get(match.start())
         if brand is None or len(brand.text) != 2 or not _NAME_CHAR.match(brand.text[0]):
             continue
@@ -146,6 +150,43 @@ def place_brand_names(text: str) -> list[tuple[int, int]]:
         if _is_list_edge(text, start, after=False):
             spans.append((start, end))
     return spans
+
+
+# A run of 、-separated items (绿地集团、臻恒光电、伟仁投资、建为集团等企业).
+_LIST_RUN = re.compile(r"[^、，,。；;：:！？!?\n]{2,16}(?:、[^、，,。；;：:！？!?\n]{2,16})+")
+
+
+def listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Brand + industry items of a list that also names a company found otherwise: in
+    中铁二十四局集团、红星美凯龙、臻恒光电、伟仁投资、建为集团等企业 the list says what 臻恒光电 is."""
+    found = set(spans)
+    out: list[tuple[int, int]] = []
+    for run in _LIST_RUN.finditer(text):
+        items = _list_items(text, run.start(), run.end())
+        if sum(item in found for item in items) < 1 or len(items) < 3:
+            continue
+        out += [item for item in items if item not in found and _is_listed_company(text, *item)]
+    return out
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    items: list[tuple[int, int]] = []
+    for piece in re.finditer(r"[^、]+", text[start:end]):
+        s, e = start + piece.start(), start + piece.end()
+        e = min(e, text.find("等", s, e) if "等" in text[s:e] else e)  # …建为集团等企业负责人
+        items.append((s, e))
+    if items:  # the first item is read back from its end, like any name (会上，中铁二十四局集团)
+        s, e = items[0]
+        items[0] = (max(s, name_start(text, e) if e - s > 10 else s), e)
+    return items
+
+
+def _is_listed_company(text: str, start: int, end: int) -> bool:
+    """A brand (not a common word, place or verb) followed by an industry word, 4-8 characters."""
+    industry = [m for m in lexicon().industry_re.finditer(text, start, end) if m.end() == end]
+    if not industry or not 4 <= end - start <= 8:
+        return False
+    return _is_brand(text, start, industry[0].start())
 
 
 def _place_before(start: int, by_end: dict[int, Token]) -> int:
@@ -222,6 +263,7 @@ def extract_organizations(text: str) -> list[Organization]:
     if not text:
         return []
     spans = _merge(suffix_names(text) + known_names(text) + brand_names(text) + place_brand_names(text))
+    spans = _merge(spans + listed_beside(text, spans))
     by_name: dict[str, Organization] = {}
     for start, end in spans:
         name = text[start:end]

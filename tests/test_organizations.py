@@ -136,7 +136,8 @@ def test_common_word_before_place_is_cut(text: str, names: list[str]) -> None:
         ("东莞市新能源科技、", []),
         # a brand + industry word running on into a product phrase is not cut after the first word
         ("汉龙新能源汽车配套产业园开工。", []),
-        ("成都深嘉机械制造项目开工。", ["成都深嘉机械"]),  # not in a list: the brand rule, with its place
+        ("成都深嘉机械签约落户。", ["成都深嘉机械"]),  # not in a list: the brand rule, with its place
+        ("凯裕机械制造项目开工。", []),  # the industry word runs on into the product: a project, no company
     ],
 )
 def test_place_brand_industry_names(text: str, names: list[str]) -> None:
@@ -206,6 +207,14 @@ def test_name_cut_inside_small_place(text: str, names: list[str]) -> None:
         # 贵州, 本溪 open with a place; 贵公司, 本公司 are pronouns
         ("贵阳富之源农业科技有限公司育肥猪场项目开工。", ["贵阳富之源农业科技有限公司"]),
         ("本溪钢铁集团有限公司、贵公司、本公司出席。", ["本溪钢铁集团有限公司"]),
+        # a brand jieba splits or tags oddly stays whole; 等 ends a list, not a name
+        ("废渣;贵州兄弟联科技有限公司年产3000吨材料项目开工。", ["贵州兄弟联科技有限公司"]),
+        ("推动黑龙江省泉州商会、山东省泉州商会等异地商会成立。", ["黑龙江省泉州商会", "山东省泉州商会"]),
+        ("投资5000万元的湖南愿景物流园建设项目开工。", []),
+        # a brand + industry item of a list that names companies is a company; Latin names keep a space
+        ("会上，中铁二十四局集团、红星美凯龙、美国Key Global公司、绿地集团、臻恒光电、建为集团等企业负责人发言。",
+         ["中铁二十四局集团", "红星美凯龙", "美国Key Global公司", "绿地集团", "臻恒光电", "建为集团"]),
+        ("重点发展汽车零部件、智能装备、电子信息、新材料等产业。", []),
         # central state-owned enterprises are named without a suffix
         ("中国航天科技、中国华能、中青旅等央企参会。", ["中国航天科技", "中国华能", "中青旅"]),
     ],
