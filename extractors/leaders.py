@@ -39,6 +39,7 @@ _CHAIN_SEPARATORS = "、，,"
 _COMPANY_WORDS = re.compile(r"公司|集团|股份|控股|株式会社|企业|银行|工厂|厂(?![湖村镇区街乡路窖])")
 _PHOTO_CREDITS = ("摄", "摄影", "供图", "绘")
 _PLACE_SUFFIXES = "省市县区州盟旗"
+_ITEM_CLOSERS = tuple("、，,。（(")  # what may close a whole name standing alone as a list item
 _MAX_TITLE = 32  # longest chained title we accept, in characters
 
 
@@ -180,8 +181,9 @@ def read_name(text: str, pos: int) -> str | None:
             continue
         if rest and not (pos + length in bounds or _follows(rest)):
             continue
-        if _not_a_name_word(text, pos, length):
-            return None
+        closed = length == slen + 2 == len(run) and text[pos + length : pos + length + 1] in _ITEM_CLOSERS
+        if not closed and _not_a_name_word(text, pos, length):
+            return None  # 书记高度重视; but 副秘书长黄济霖、… is a name however jieba cuts it (黄济|霖)
         return run[:length]
     return None
 
@@ -290,6 +292,7 @@ def _list_after(text: str, pos: int, strict: bool = False) -> list[tuple[str, in
     since a name-like start after 、 may as well open an organisation or a place.
     """
     out = []
+    pos = _past_bracket(text, pos)
     while pos < len(text) and text[pos] == "、":
         name = read_name(text, pos + 1) or _padded_name(text, pos + 1)
         if not name or lexicon().head_re.match(text, pos + 1):
@@ -297,8 +300,17 @@ def _list_after(text: str, pos: int, strict: bool = False) -> list[tuple[str, in
         if strict and not _plain_item(text, pos + 1, name):
             break
         out.append((name, pos + 1))
-        pos = pos + 1 + len(name)
+        pos = _past_bracket(text, pos + 1 + len(name))
     return out
+
+
+_BRACKET = re.compile(r"[(（][^()（）]{1,16}[)）]")
+
+
+def _past_bracket(text: str, pos: int) -> int:
+    """After a bracket right at ``pos`` (郭峰(县委副书记)、周晓燕: the bracket gives 郭峰's own post)."""
+    m = _BRACKET.match(text, pos)
+    return m.end() if m else pos
 
 
 _LIST_OPEN = "、，,。；;：:\n 　及和与"  # what may stand right before an item of a list of names
@@ -362,8 +374,12 @@ def _mentions(text: str) -> list[tuple[str, str, int, str]]:
 _PLACE_END = ("区", "县", "省", "镇", "乡")
 
 
-def _is_place_word(name: str) -> bool:
-    return name.endswith(_PLACE_END) or name in lexicon().places
+def _is_place_word(name: str, after: str) -> bool:
+    """高新区, 周宁代表团: a place, unless a list separator closes it (县领导田林、马昭才: 田林 is a
+    county too, but a name standing alone as an item is a person)."""
+    if name.endswith(_PLACE_END):
+        return True
+    return name in lexicon().places and not (after and after in _ITEM_CLOSERS)
 
 
 def extract_leaders(text: str) -> list[Leader]:
@@ -378,7 +394,7 @@ def extract_leaders(text: str) -> list[Leader]:
         if body == "company":
             excluded.add(name)
             continue
-        if _is_place_word(name):
+        if _is_place_word(name, text[start + len(name) : start + len(name) + 1]):
             continue  # 高新区党工委副书记, 包片区: a place read as a name
         score = (body != "collective", len(title))
         leader = best.get(name)
