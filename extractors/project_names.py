@@ -21,7 +21,7 @@ from extractors.resources import read_lines
 from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between
 from extractors.wordlists import alternation
 
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z\d()（）/.·\-—]")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z\d()（）/.·\-—“”]")
 _MAX_NAME = 40
 
 
@@ -98,7 +98,20 @@ def name_start(text: str, head_start: int) -> int:
             continue  # 黔（江）张（家界）常（德）: each end abbreviated, its full name in brackets
         if _ends_name(tok.text) or _ends_name(text[max(tok.start, start) : min(tok.end, head_start)]):
             cut = min(tok.end, head_start)
-    return cut
+    return past_slogan(text, cut, head_start)
+
+
+# A quoted slogan counts things (“三个一批”, “九通一平”, “双招双引”): a campaign, not a name's words.
+_SLOGAN = re.compile(r"“[^”]*[一二三四五六七八九十百千万双两][^”]*”")
+
+
+def past_slogan(text: str, start: int, end: int) -> int:
+    """Start after an unbalanced quote, or after a slogan the name would open with."""
+    span = text[start:end]
+    if span.count("“") != span.count("”"):
+        return start + max(span.rfind("“"), span.rfind("”")) + 1
+    slogan = _SLOGAN.match(text, start, end)
+    return slogan.end() if slogan else start
 
 
 # Function words, time words and adverbs never belong to a project name (今年, 此次, 进一步);

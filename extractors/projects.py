@@ -36,6 +36,7 @@ from extractors.project_names import (
     is_specific,
     name_start,
     own_words,
+    past_slogan,
     strip_lead,
     words,
 )
@@ -137,6 +138,7 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
         if head.end() in tied and head.start() - start < 2:
             start = _clause_name(text, head.start())
         start = join_list(text, _after_place_verb(text, start, head.start()), head, brands, tied)
+        start = past_slogan(text, start, head.start())
         verdict = name_verdict(text, start, head, brands, tied)
         if verdict is True:
             spans.append((start, head.end()))
