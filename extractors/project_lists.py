@@ -22,7 +22,10 @@ from extractors.project_names import (
 from extractors.segment import dictionary_tag, tokens_between
 
 # 安达科技新能源材料、路发实业25万吨磷酸二铵技改等项目: the items a 等…项目 closes are projects.
-_DENG = re.compile(r"等(?:\d+个|一大?批|多个|一系列)?(?:重大|重点|招商|产业)?项目")
+# …等项目, …等24个项目, and a count written out closing the list without 等 (X、Y、Z四个重大项目).
+_DENG = re.compile(
+    r"(?:等(?:\d+个|一大?批|多个|一系列)?|(?<=[^\d、，,])[两二三四五六七八九十]个)(?:重大|重点|招商|产业)?项目"
+)
 
 
 def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -32,9 +35,22 @@ def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
     for m in _DENG.finditer(text):
         # a company listed before 等重大项目 (引进了三一重工、中国重汽等重大项目) stands for its projects
         items = [(start, end) for start, end in _deng_items(text, m.start()) if text[start:end] not in brands]
+        if items and _under_talks(text, min(start for start, _ in items), m.end()):
+            continue  # 就海洋装备产业、智慧小镇等项目进行了洽谈: topics of talks, not projects
         if any(has_proper_word(text, start, end, brands) for start, end in items):
             found += items
     return found
+
+
+def _under_talks(text: str, start: int, end: int) -> bool:
+    """Does the clause holding the list (text[start:end]) say its items are only under talks
+    (洽谈, 对接, 意向)?  Only that clause: 对接洽谈的项目，既有…签约的X、Y等项目 is a signing."""
+    left = max(text.rfind(ch, 0, start) for ch in _CLAUSE_BREAKS) + 1
+    rights = [i for i in (text.find(ch, end) for ch in _CLAUSE_BREAKS) if i != -1]
+    return bool(words().unsettled_re.search(text, left, min(rights) if rights else len(text)))
+
+
+_CLAUSE_BREAKS = "，,。！？!?\n；;"
 
 
 _ITEM_BREAKS = frozenset("，,。；;：:！？!?")

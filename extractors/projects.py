@@ -144,7 +144,12 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
             spans.append((start, head.end()))
         elif verdict is None:
             plain.append((start, head.end()))
-    return sorted(spans + _listed_among(text, spans, plain) + _listed_before_deng(text, brands))
+    listed = _listed_before_deng(text, brands)
+    # a list item is read whole between its separators: it wins over a shorter reading of the same name
+    # (亚太远洋渔业与低温食品物流产业园, not 低温食品物流产业园)
+    ends = {end for _, end in listed}
+    spans = [span for span in spans if span[1] not in ends]
+    return sorted(set(spans + _listed_among(text, spans, plain) + listed))
 
 
 def is_name(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],

@@ -290,6 +290,14 @@ TIES = [
         ("签约了“云墨碳谷”碳材料产业园。", ["“云墨碳谷”碳材料产业园"]),
         ("全力推进“三个一批”项目建设。", []),
         ("引进“三类500强”项目5个。", []),
+        # a count closing a list without 等; the item read whole wins over a shorter reading
+        ("华商集团就渔人码头、亚太远洋渔业与低温食品物流产业园、深海时代产业园三个重大项目进行了座谈。",
+         ["渔人码头", "亚太远洋渔业与低温食品物流产业园", "深海时代产业园"]),
+        # topics of talks are not projects; a signing list after a clause about talks is
+        ("拜访了中交建股份有限公司，就海洋装备产业、智慧小镇、新材料等项目进行了洽谈。", []),
+        ("精准对接洽谈的项目，既有签约的奶山羊现代化养殖、液态羊奶及奶酪乳制品加工、赵振川艺术馆建设项目等项目。",
+         ["奶山羊现代化养殖", "液态羊奶及奶酪乳制品加工", "赵振川艺术馆建设项目"]),
+        ("中联重科新材料科技有限公司投建智慧装备制造项目。", ["智慧装备制造项目"]),
     ],
 )
 def test_what_is_not_a_project_and_new_heads(text: str, names: list[str]) -> None:
