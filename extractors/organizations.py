@@ -69,6 +69,20 @@ def _splits_common_word(text: str, start: int) -> bool:
     return start > 0 and word_frequency(text[start - 1 : start + 1]) >= _COMMON_WORD
 
 
+def _runs_into_name(text: str, end: int) -> bool:
+    """上汽|大众, 中车|株洲所, 隆基|乐叶科技: a listed name glued to a further name word is part of a
+    longer name (a joint venture, a subsidiary, a project), not the listed company itself."""
+    nxt = tokens_between(text, end, end + 1)
+    if not nxt or nxt[0].start != end or len(nxt[0].text) < 2 or not _NAME_CHAR.match(nxt[0].text[0]):
+        return False
+    word = nxt[0].text
+    lex = lexicon()
+    if word in lex.stops or word[0] in lex.stops or lex.suffix_re.match(word) or lex.industry_re.match(word):
+        return False  # 等央企, 与鑫湖: jieba glued a function word to the next word
+    tag = dictionary_tag(word)
+    return tag is None or tag.startswith(("nr", "ns", "nz", "nt", "j"))
+
+
 def known_names(text: str) -> list[tuple[int, int]]:
     """Listed companies, only where they stand as words (not 国电 inside 韩国电动车)."""
     bounds = boundaries(text)
@@ -76,7 +90,7 @@ def known_names(text: str) -> list[tuple[int, int]]:
     for m in lexicon().known_re.finditer(text):
         if m.start() not in bounds or m.end() not in bounds or _OUTPUT.match(text, m.end()):
             continue
-        if _splits_common_word(text, m.start()):
+        if _splits_common_word(text, m.start()) or _runs_into_name(text, m.end()):
             continue
         bureau = _BUREAU.match(text, m.end())
         spans.append((m.start(), bureau.end() if bureau else m.end()))

@@ -215,6 +215,10 @@ def test_name_cut_inside_small_place(text: str, names: list[str]) -> None:
         ("会上，中铁二十四局集团、红星美凯龙、美国Key Global公司、绿地集团、臻恒光电、建为集团等企业负责人发言。",
          ["中铁二十四局集团", "红星美凯龙", "美国Key Global公司", "绿地集团", "臻恒光电", "建为集团"]),
         ("重点发展汽车零部件、智能装备、电子信息、新材料等产业。", []),
+        # a listed name glued to a further name word is part of a longer name; verbs of meetings end names
+        ("中车株洲所风机装备制造、隆基乐叶科技年产3GW高效单晶电池等项目。", ["乐叶科技"]),
+        ("记者在长沙经开区上汽大众工厂看到。", ["上汽大众"]),
+        ("区委书记带领有关区领导约见华商投资集团。", ["华商投资集团"]),
         # central state-owned enterprises are named without a suffix
         ("中国航天科技、中国华能、中青旅等央企参会。", ["中国航天科技", "中国华能", "中青旅"]),
     ],
