@@ -18,7 +18,7 @@ from extractors.periods import attach_periods, extract_period
 from extractors.projects import extract_projects
 
 # Bumped whenever a rule or dictionary change can change output; stored with every fact row.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract(text: str, published: date | None = None, city: str | None = None) -> Facts:

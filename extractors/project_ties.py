@@ -70,14 +70,17 @@ _FUTURE_NEAR = 8  # characters before a stage word, within its clause, where 预
 _UNDER_WAY = "在建"  # what a project expected to be finished (预计今年9月建成) is now
 
 
+_FINISHED = ("竣工", "投产")
+
+
 def _stages(text: str, left: int, right: int, skip: tuple[int, int] = (0, 0),
-            plans: bool = True) -> list[tuple[int, str]]:
+            plans: tuple[bool, bool] = (True, True)) -> list[tuple[int, str]]:
     """(offset, stage) of the stage words in text[left:right].
 
-    A condition (建成后可实现产值…) states no stage.  A plan to finish (预计今年9月建成) says the
-    project is still being built; other plans (计划开工项目) keep their word, as readers do.  With
-    ``plans`` false, plans are left out: only facts carry over to other sentences.  A stage word
-    inside ``skip`` (the project's own name) is part of the name.
+    A condition (建成后可实现产值…) states no stage.  ``plans`` says which plans count: plans to
+    start or sign (将开工建设X, 计划开工项目) keep their word, as readers do; a plan to finish
+    (预计今年9月建成, 将建成) says the project is still being built.  A stage word inside ``skip``
+    (the project's own name) is part of the name.
     """
     found: list[tuple[int, str]] = []
     for match in words().stage_re.finditer(text, left, right):
@@ -86,22 +89,28 @@ def _stages(text: str, left: int, right: int, skip: tuple[int, int] = (0, 0),
         stage = words().stage_of[match.group()]
         clause = max(text.rfind(ch, left, match.start()) for ch in "，,、") + 1
         if words().future_re.search(text, max(clause, left, match.start() - _FUTURE_NEAR), match.start()):
-            if not plans:
+            if not plans[stage in _FINISHED]:
                 continue
-            stage = _UNDER_WAY if stage in ("竣工", "投产") else stage
+            stage = _UNDER_WAY if stage in _FINISHED else stage
         found.append((match.start(), stage))
     return found
 
 
-def stage_for(text: str, span: tuple[int, int]) -> str | None:
+# Which plans count (to start, to finish): in the project's own sentence a plan to start or sign
+# does; a plan to finish only once neither its sentences nor its paragraph state a fact; in the
+# paragraph before it, no plan carries over.
+OWN, FALLBACK, CONTEXT = (True, False), (True, True), (False, False)
+
+
+def stage_for(text: str, span: tuple[int, int], plans: tuple[bool, bool] = OWN) -> str | None:
     """The stage the sentence states: the first stage word after the name in its own clause
-    (X、Y等项目加快建设 -> 在建 for X), else the stage word nearest to the name."""
+    (X、Y等项目加快建设 -> 在建 for X), else the stage word nearest to the name; ``plans`` as above."""
     left, right = _sentence(text, span[0])
     clause_end = min((i for i in (text.find(ch, span[1], right) for ch in "，,") if i != -1), default=right)
-    after = _stages(text, span[1], clause_end)
+    after = _stages(text, span[1], clause_end, plans=plans)
     if after:
         return after[0][1]
-    stated = _stages(text, left, right, skip=span)
+    stated = _stages(text, left, right, skip=span, plans=plans)
     return min(stated, key=lambda found: abs(found[0] - span[0]))[1] if stated else None
 
 
@@ -122,7 +131,7 @@ def context_stage(text: str, pos: int) -> str | None:
     if words().unsettled_re.search(text, left, right):
         return None
     starts = [m.end() for m in _PARAGRAPH_END.finditer(text, 0, pos)]
-    before = _stages(text, starts[-1] if starts else 0, pos, plans=False)
+    before = _stages(text, starts[-1] if starts else 0, pos, plans=CONTEXT)
     return before[-1][1] if before else None
 
 

@@ -40,7 +40,7 @@ from extractors.project_names import (
     strip_lead,
     words,
 )
-from extractors.project_ties import _tie, context_stage, investment_for, investor_for, stage_for
+from extractors.project_ties import FALLBACK, _tie, context_stage, investment_for, investor_for, stage_for
 
 __all__ = [
     "ProjectWords",
@@ -230,8 +230,10 @@ def extract_projects(text: str, amounts: list[Amount], organizations: list[Organ
         project = seen.setdefault(name, Project(name=name, start=span[0], end=span[1], text=name))
         _tie(text, project, span, amounts, organizations, spans)
     for project in seen.values():
-        # only once no mention states a stage: context is weaker than any sentence of the project's own
-        project.stage = project.stage or context_stage(text, project.start)
+        # only once no mention states a stage as a fact: then what the paragraph stated before it,
+        # then a plan of its own sentence (预计今年9月建成 → 在建, 计划开工 → 开工)
+        own = (project.start, project.end)
+        project.stage = project.stage or context_stage(text, project.start) or stage_for(text, own, FALLBACK)
     return _drop_partial(list(seen.values()))
 
 

@@ -61,11 +61,27 @@ def _select(table: str) -> str:
 VIEW_SQL = f"create view {HEADLINE_VIEW} as {_select('amounts')} union all {_select('counts')}"
 
 
-def create_views(db: sqlite_utils.Database) -> None:
-    """Create the views, replacing one whose definition changed since the database was made."""
+def _current_sql(db: sqlite_utils.Database) -> str | None:
     row = db.execute("select sql from sqlite_master where type = 'view' and name = ?", [HEADLINE_VIEW]).fetchone()
-    if row and row[0] == VIEW_SQL:
+    return row[0] if row else None
+
+
+def create_views(db: sqlite_utils.Database) -> None:
+    """Create the views, replacing one whose definition changed since the database was made.
+
+    Checked again under a write lock: two processes opening one new database at once both see no
+    view, and Python's sqlite3 opens no transaction around DDL by itself, so without the lock the
+    second one's create fails with "view already exists".
+    """
+    if _current_sql(db) == VIEW_SQL:
         return
-    with db.conn:
-        db.execute(f"drop view if exists {HEADLINE_VIEW}")
-        db.execute(VIEW_SQL)
+    conn = db.conn
+    conn.execute("begin immediate")
+    try:
+        if _current_sql(db) != VIEW_SQL:
+            conn.execute(f"drop view if exists {HEADLINE_VIEW}")
+            conn.execute(VIEW_SQL)
+    except BaseException:
+        conn.execute("rollback")
+        raise
+    conn.execute("commit")
