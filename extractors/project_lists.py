@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from extractors.cities import place_set
 from extractors.org_names import has_legal_suffix
 from extractors.project_names import (
     _CAPACITY,
+    LEADING_VERB,
     has_proper_word,
     is_generic,
     is_specific,
@@ -54,6 +56,8 @@ _CLAUSE_BREAKS = "，,。！？!?\n；;"
 
 
 _ITEM_BREAKS = frozenset("，,。；;：:！？!?")
+# 现代服务业、高新技术和新兴产业等项目: sectors, not projects.
+_CATEGORIES = ("产业", "服务业", "行业", "领域", "业态", "事业")
 _LONGEST_ITEM = 30
 
 
@@ -71,7 +75,7 @@ def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
         if "等" in item:
             break  # 四川天兆畜牧科技公司等落户…: an earlier list closes here
         # an item ending in 集团/公司 is an investor listed before its projects (广东温氏食品集团)
-        if end - start >= 4 and not item.endswith(words().events) and not has_legal_suffix(item) \
+        if end - start >= 4 and not item.endswith(words().events + _CATEGORIES) and not has_legal_suffix(item) \
                 and not is_generic(text, start, end):
             items.append((start, end))
         if sep is None:
@@ -143,10 +147,12 @@ def _joined_product(text: str, start: int) -> int:
 def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
               tied: frozenset[int] = frozenset()) -> int:
     """Extend ``start`` over 及/和/、 to the item the head also closes (LED外延片、芯片项目)."""
-    if start < 2 or text[start - 1] not in "及和、":
+    if start < 2 or text[start - 1] not in "及和与、":
         return start
     left = strip_lead(text, name_start(text, start - 1), start - 1)
     left_words = text[left : start - 1]
+    if text[start - 1] != "、" and _plain_half(text, left, start - 1, head, brands):
+        return left  # 复印机与耗材制造产业园, 光伏组件及配套产业基地项目: one project, two halves
     if text[start - 1] != "、" and left in tied and left_words:
         return left  # 总投资10亿的大蒜深加工及综合利用项目: the money names the joined whole
     if text[start - 1] != "、" and _two_products(text, left_words, start):
@@ -161,3 +167,23 @@ def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...
         )
         return verb if weak and verb < start - 1 and not words().head_re.search(left_words) else start
     return left if _JOINABLE_END.search(left_words) else start
+
+
+def _plain_half(text: str, left: int, end: int, head: re.Match[str], brands: tuple[str, ...]) -> bool:
+    """The words before 及/和/与 are the first half of one name: not generic, not a company, not a
+    name of their own (no head at their end), the second half has words of its own, and the first
+    half carries a proper word (新化复印机与耗材制造产业园; not 核心生产和研发基地)."""
+    verb = LEADING_VERB.match(text, left, end)
+    left = verb.end() if verb else left  # 开工建设|新化复印机与耗材制造产业园
+    item, right = text[left:end], text[end + 1 : head.start()]
+    if len(item) < 2 or len(right) < 2 or is_generic(text, left, end) or item.endswith(_CATEGORIES):
+        return False
+    first = tokens_between(text, end + 1, end + 2)
+    if first and first[0].text in place_set():
+        return False  # 雷波拉咪北风电场和盐边大面山三期风电场项目: the second half is placed elsewhere
+    if has_legal_suffix(item) or words().head_re.search(item[-4:]) or item in place_set():
+        return False
+    if any(dictionary_tag(t.text) == "v" and len(t.text) >= 2 and t.text in words().stops
+           for t in tokens_between(text, left, end)):
+        return False
+    return is_specific(text, left, end, brands)

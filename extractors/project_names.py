@@ -21,6 +21,8 @@ from extractors.resources import read_lines
 from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between
 from extractors.wordlists import alternation
 
+# 投资40亿元建设X: a verb that opens a span says what is done to the project, not what it is.
+LEADING_VERB = re.compile(r"(?:建设|新建|兴建|扩建|打造|用于|投建)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z\d()（）/.·\-—“”]")
 _MAX_NAME = 40
 

@@ -27,6 +27,7 @@ from extractors.project_lists import _listed_among, _listed_before_deng, join_li
 from extractors.project_names import (
     _PHASE,
     _SECTION,
+    LEADING_VERB,
     ProjectWords,
     _head_ends_phrase,
     _section_start,
@@ -80,7 +81,6 @@ _EXISTING = re.compile(
 )
 
 
-_LEADING_VERB = re.compile(r"^(?:建设|新建|兴建|扩建|打造|用于|投建)")
 
 
 def trim_to_name(text: str, span: tuple[int, int], amounts: list[Amount]) -> tuple[int, int]:
@@ -88,7 +88,7 @@ def trim_to_name(text: str, span: tuple[int, int], amounts: list[Amount]) -> tup
     start = max([span[0]] + [a.end for a in amounts if span[0] < a.end < span[1]])
     digits = re.match(r"[\d.]+(?:万|亿)?元", text[start : span[1]])
     start += digits.end() if digits else 0
-    verb = _LEADING_VERB.match(text[start : span[1]])
+    verb = LEADING_VERB.match(text[start : span[1]])
     return (start + verb.end() if verb else start), span[1]
 
 
@@ -141,15 +141,26 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
         start = past_slogan(text, start, head.start())
         verdict = name_verdict(text, start, head, brands, tied)
         if verdict is True:
-            spans.append((start, head.end()))
+            spans.append((start, _past_phase(text, head.end())))
         elif verdict is None:
-            plain.append((start, head.end()))
+            plain.append((start, _past_phase(text, head.end())))
     listed = _listed_before_deng(text, brands)
     # a list item is read whole between its separators: it wins over a shorter reading of the same name
     # (亚太远洋渔业与低温食品物流产业园, not 低温食品物流产业园)
     ends = {end for _, end in listed}
     spans = [span for span in spans if span[1] not in ends]
     return sorted(set(spans + _listed_among(text, spans, plain) + listed))
+
+
+# 康方湾区科技园二期, 梧州医学高等专科学校(二期): a phase written after the head belongs to the name.
+_PHASE_AFTER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,2}期[)）]?")
+
+
+def _past_phase(text: str, end: int) -> int:
+    phase = _PHASE_AFTER.match(text, end)
+    if phase is None or words().head_re.match(text, phase.end()):
+        return end  # 二期项目, 二期工程: the longer name ends at its own head
+    return phase.end()
 
 
 def is_name(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
@@ -179,7 +190,20 @@ def name_verdict(text: str, start: int, head: re.Match[str], brands: tuple[str, 
         return False
     if start in tied or head.end() in tied or is_specific(text, start, head.start(), brands):
         return True
-    return None
+    return True if _built_by_named_company(text, start, brands) else None
+
+
+# 华工科技公司在沧州运河区建设的智能激光装备项目: a company named as the builder makes the project
+# specific, however plain its own words.
+_BUILT_BY = re.compile(r"(?:投资|建设|投建|兴建|新建|打造|承建)的$")
+
+
+def _built_by_named_company(text: str, start: int, brands: tuple[str, ...]) -> bool:
+    if not _BUILT_BY.search(text, max(0, start - 4), start):
+        return False
+    clause = max(text.rfind(ch, 0, start) for ch in "，,。；;、！？\n") + 1
+    before = text[clause:start]
+    return any(brand in before for brand in brands)
 
 
 def _names_institution(text: str, start: int, end: int) -> bool:
