@@ -59,7 +59,7 @@ def has_legal_suffix(name: str) -> bool:
 # jieba's dictionary tags are coarse (制造 v, 平遥 a), so only function-word tags end a name;
 # verbs that end one are listed in org_stops.txt.
 _STOP_TAGS = ("p", "c", "u", "r", "d", "m", "q", "t", "f", "y", "e")
-_LEADING = "据在由向对与和及暨而但占将把被让从为以"  # a preposition glued to the name by jieba (据锦辉)
+_LEADING = "据在由向对与和及暨而但占将把被让从为以到"  # a preposition glued to the name by jieba (据锦辉)
 # Last characters of small places (余家湖, 李家村, 王家庄) that the press puts before a firm.
 _PLACE_TAIL = "湖村镇乡庄湾港桥坝街河山岭沟岗洲屯塘寨铺堡"
 # Dictionary tags of words that can be part of a name even when common (海尔 nz, 招商银行 nt).
@@ -110,6 +110,7 @@ def name_start(text: str, end: int) -> int:
 
 # Where a list item or the partner of 与/同 begins: 与A公司、B公司对接; 县政府与瞻望世纪航空蛟河有限公司签约.
 _ITEM_OPENERS = frozenset({"与", "同", "和", "及"})
+_STRONG_OPENERS = frozenset({"与", "同"})
 _LONGEST_ITEM = 20
 
 
@@ -128,28 +129,32 @@ def _list_item_start(text: str, start: int, end: int) -> int | None:
     and no digit.
     """
     tokens = tokens_between(text, start, end)
-    opener = max((i for i, tok in enumerate(tokens) if _opens_item(tok) and tok.end <= end), default=None)
+    opener = max((i for i, tok in enumerate(tokens) if _opens_item(text, tok) and tok.end <= end), default=None)
     if opener is None:
         # the name run stops at 、; a company right before it makes this an item of a list of companies
         in_list = start > 0 and text[start - 1] == "、" and _after_company(text, start - 1)
         item = start
     else:
-        in_list = False
         opening = tokens[opener]
+        in_list = opening.text not in _STRONG_OPENERS and opening.text in _ITEM_OPENERS  # A公司和B公司
         item = opening.end if opening.text in _ITEM_OPENERS else opening.start + 1
     if (opener is None and not in_list) or end - item > _LONGEST_ITEM or end - item < 2:
         return None
     words_ = [tok.text for tok in tokens if tok.start >= item]
     # in a list of companies every item is a name (联合 of 四平东风联合收割机); after 与 a verb may open the clause
-    if any(w.isdigit() or (not in_list and w in lexicon().stops) for w in words_):
+    # 和/及 inside the item are no openers here (安徽和正农牧): only a real opener was taken above
+    if any(w.isdigit() or (not in_list and w in lexicon().stops and w not in _ITEM_OPENERS) for w in words_):
         return None
     return item
 
 
-def _opens_item(tok: Token) -> bool:
-    """与 or 同 as a token, or glued by jieba to the unknown brand after it (与鑫湖)."""
-    if tok.text in _ITEM_OPENERS:
+def _opens_item(text: str, tok: Token) -> bool:
+    """与 or 同 as a token, or glued by jieba to the unknown brand after it (与鑫湖); 和/及 only
+    after a company (A公司和B公司), since they also sit inside names (安徽和正农牧)."""
+    if tok.text in _STRONG_OPENERS:
         return True
+    if tok.text in _ITEM_OPENERS:
+        return _after_company(text, tok.start)
     return len(tok.text) >= 3 and tok.text[0] in _ITEM_OPENERS and dictionary_tag(tok.text) is None
 
 

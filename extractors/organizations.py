@@ -44,6 +44,8 @@ def suffix_names(text: str) -> list[tuple[int, int]]:
     for match in lex.suffix_re.finditer(text):
         start = name_start(text, match.start())
         start = max(start, text.rfind("等", start, match.start()) + 1)  # 泉州商会等|异地泉籍商会
+        if text[start : start + 1] in "(（" and not re.search(r"[)）]", text[start : match.start()]):
+            start += 1  # (川报集团: an opening bracket of the sentence, not of the name
         core = text[start : match.start()]
         if is_generic(core) or (match.group() in lex.branch_suffixes and "行" not in core):
             continue

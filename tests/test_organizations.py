@@ -219,6 +219,13 @@ def test_name_cut_inside_small_place(text: str, names: list[str]) -> None:
         ("中车株洲所风机装备制造、隆基乐叶科技年产3GW高效单晶电池等项目。", ["乐叶科技"]),
         ("记者在长沙经开区上汽大众工厂看到。", ["上汽大众"]),
         ("区委书记带领有关区领导约见华商投资集团。", ["华商投资集团"]),
+        # 和 inside a name is no opener; after a company it is; a guest, 到 or a bracket is no part of a name
+        ("与安徽和正农牧股份有限公司签约。", ["安徽和正农牧股份有限公司"]),
+        ("与吉林远创置业集团和吉林省四平东风联合收割机有限公司对接。",
+         ["吉林远创置业集团", "吉林省四平东风联合收割机有限公司"]),
+        ("侨商大会嘉宾香港新华集团董事长出席。", ["香港新华集团"]),
+        ("走访到舜喜控股集团。", ["舜喜控股集团"]),
+        ("(川报集团记者)", ["川报集团"]),
         # central state-owned enterprises are named without a suffix
         ("中国航天科技、中国华能、中青旅等央企参会。", ["中国航天科技", "中国华能", "中青旅"]),
     ],
