@@ -43,6 +43,7 @@ class AmountRules:
     pattern: regex.Pattern[str]
     currency_of: dict[str, str]
     not_approx: frozenset[str]
+    inside_words: tuple[str, ...]
     head_end: regex.Pattern[str]
     modifier_end: regex.Pattern[str]
     link_end: regex.Pattern[str]
@@ -108,6 +109,7 @@ def load_rules() -> AmountRules:
             pattern=_amount_pattern(data),
             currency_of={w: code for code, words in data["currencies"].items() for w in words},
             not_approx=frozenset(data["qualifiers"]["not_approx"]),
+            inside_words=tuple(data["qualifiers"].get("inside_words", ())),
             head_end=_end_pattern(labels["heads"]),
             modifier_end=_end_pattern(labels["modifiers"]),
             link_end=_end_pattern(labels["links"]),
@@ -282,8 +284,8 @@ def _is_money(rules: AmountRules, text: str, m: regex.Match[str]) -> bool:
     return bool(rules.bare_head_end.search(before))
 
 
-def _approx(rules: AmountRules, m: regex.Match[str]) -> str | None:
-    for word in (m.group("pre"), m.group("vague"), m.group("mid"), m.group("post")):
+def _approx(rules: AmountRules, m: regex.Match[str], skip_pre: bool = False) -> str | None:
+    for word in (None if skip_pre else m.group("pre"), m.group("vague"), m.group("mid"), m.group("post")):
         if word and word not in rules.not_approx:
             return word
     return None
@@ -324,6 +326,24 @@ def _scope(scopes: ScopeFinder, m: regex.Match[str], label_start: int | None, pr
     return scopes.for_amount(m.start(), (previous.end, previous.scope) if previous else None, direct)
 
 
+def _past_word_tail(rules: AmountRules, text: str, m: regex.Match[str]) -> int:
+    """Where the amount starts: after its qualifier when that is the tail of a word (签约5亿元)."""
+    pre = m.group("pre")
+    if pre and any(text.endswith(w, 0, m.start() + len(pre)) and len(w) > len(pre) for w in rules.inside_words):
+        return m.start() + len(pre)
+    return m.start()
+
+
+def _range_end(text: str, previous: Amount, m: regex.Match[str], value: Decimal) -> bool:
+    """Is ``m`` the top of a range whose bottom, with its own unit, is ``previous``?"""
+    gap = text[previous.end : m.start()] or (m.group("sign") or "")  # 50亿元-100亿元: the dash read as a sign
+    return (
+        len(gap) == 1 and gap in _SEPARATORS and previous.value_max is None and not previous.approx
+        and not m.group("pre") and m.group("cur") is not None
+        and _currency(load_rules(), m) == previous.currency and value > previous.value
+    )
+
+
 def extract_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text`` with its evidence span, in text order."""
     rules = load_rules()
@@ -337,16 +357,21 @@ def extract_amounts(text: str) -> list[Amount]:
         except NumeralError:
             continue
         previous = found[-1] if found else None
+        top = -value if m.group("sign") and previous is not None and previous.end == m.start() else value
+        if previous is not None and _range_end(text, previous, m, top):
+            previous.value_max, previous.text, previous.end = top, text[previous.start : m.end()], m.end()
+            continue  # 10亿元至50亿元, 50亿元-100亿元: one range, the unit written on both ends
         label, label_start = _label(text, m, previous)
+        start = _past_word_tail(rules, text, m)
         found.append(
             Amount(
                 value=value,
                 value_max=high,
                 currency=_currency(rules, m) or "CNY",
-                text=m.group(),
-                start=m.start(),
+                text=text[start : m.end()],
+                start=start,
                 end=m.end(),
-                approx=_approx(rules, m),
+                approx=_approx(rules, m) if start == m.start() else _approx(rules, m, skip_pre=True),
                 label=label,
                 scope=_scope(scopes, m, label_start, previous),
                 metric=canonical_metric(label),

@@ -91,11 +91,32 @@ def test_extract_amounts(text: str, expected: list[tuple[str, str | None, str]])
         ("投资不少于5000万元", "不少于"),
         ("投资5亿元", None),
         ("投资额达6亿美元", None),
+        # the 约 of 签约 (signed) is no 约 (about); the evidence starts at the number
+        ("现场签约5亿元", None),
+        ("共签约约5亿元", "约"),
     ],
 )
 def test_approx_qualifier(text: str, approx: str | None) -> None:
     (amount,) = extract_amounts(text)
     assert amount.approx == approx
+    assert amount.text == text[amount.start : amount.end]
+    if "签约" in text and approx is None:
+        assert amount.text.startswith("5")  # the evidence opens with the number, not with 约
+
+
+# A range with the unit written on both ends is one amount; two amounts falling are not a range.
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("投资10亿元至50亿元的项目62个", [("10亿元至50亿元", "1000000000", "5000000000")]),
+        ("投资50亿元-100亿元", [("50亿元-100亿元", "5000000000", "10000000000")]),
+        ("从2亿元到1亿元", [("2亿元", "200000000", None), ("1亿元", "100000000", None)]),
+        ("投资5亿元至3亿美元", [("5亿元", "500000000", None), ("3亿美元", "300000000", None)]),
+    ],
+)
+def test_range_with_unit_on_both_ends(text: str, spans: list[tuple[str, str, str | None]]) -> None:
+    got = [(a.text, str(a.value), str(a.value_max) if a.value_max is not None else None) for a in extract_amounts(text)]
+    assert got == spans
 
 
 LABELS = [
