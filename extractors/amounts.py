@@ -22,7 +22,15 @@ import regex
 
 from extractors.facts import Amount
 from extractors.metrics import canonical_metric
-from extractors.numbers import BIG_UNITS, NUMERAL, NumeralError, parse_numeral, parse_numeral_range, scan_sentences
+from extractors.numbers import (
+    ARABIC,
+    BIG_UNITS,
+    NUMERAL,
+    NumeralError,
+    parse_numeral,
+    parse_numeral_range,
+    scan_sentences,
+)
 from extractors.resources import corpus_path
 from extractors.scope import ScopeFinder
 from extractors.wordlists import alternation
@@ -69,7 +77,8 @@ def _amount_pattern(data: dict) -> regex.Pattern[str]:
     after = alternation(data["qualifiers"]["after"])
     vague = alternation(data["qualifiers"]["vague"])
     # A bare multiplier (亿, 万) is a number only after a qualifier: 数亿元, 上亿元, 近亿元.
-    number = rf"(?:{NUMERAL}|(?<=[数上几近超逾])[万亿]+)"
+    # Some pages put a space between the digits and their multiplier (协议总投资 105 亿元).
+    number = rf"(?:{ARABIC}[ \u00a0](?=[万萬亿億])[万萬亿億]+|{NUMERAL}|(?<=[数上几近超逾])[万亿]+)"
     return regex.compile(
         rf"""(?P<cur_pre>人民币)?
         (?P<pre>{before})?
@@ -137,6 +146,7 @@ def load_rules() -> AmountRules:
 
 def _numeral_value(numeral: str) -> tuple[Decimal, Decimal | None]:
     """Value of one numeral; a span like 一二百万 gives (low, high)."""
+    numeral = numeral.replace(" ", "").replace("\u00a0", "")  # 105 亿: the space says nothing
     if numeral and all(ch in BIG_UNITS for ch in numeral):
         return parse_numeral("1" + numeral), None  # 数亿 / 上亿: the multiplier itself
     try:

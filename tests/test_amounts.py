@@ -104,6 +104,11 @@ def test_approx_qualifier(text: str, approx: str | None) -> None:
         assert amount.text.startswith("5")  # the evidence opens with the number, not with 约
 
 
+def test_space_between_digits_and_multiplier() -> None:
+    (amount,) = extract_amounts("1-7月，全县新签约项目41个，协议总投资 105 亿元。")
+    assert (amount.value, amount.text, amount.label) == (Decimal("10500000000"), "105 亿元", "协议总投资")
+
+
 # A range with the unit written on both ends is one amount; two amounts falling are not a range.
 @pytest.mark.parametrize(
     ("text", "spans"),
