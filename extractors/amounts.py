@@ -381,7 +381,7 @@ def extract_amounts(text: str) -> list[Amount]:
                 text=text[start : m.end()],
                 start=start,
                 end=m.end(),
-                approx=_approx(rules, m) if start == m.start() else _approx(rules, m, skip_pre=True),
+                approx=_approx(rules, m, skip_pre=start != m.start()),
                 label=label,
                 scope=_scope(scopes, m, label_start, previous),
                 metric=canonical_metric(label),

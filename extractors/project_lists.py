@@ -14,6 +14,7 @@ from extractors.org_names import has_legal_suffix
 from extractors.project_names import (
     _CAPACITY,
     LEADING_VERB,
+    enclosing,
     has_proper_word,
     is_generic,
     is_specific,
@@ -47,9 +48,7 @@ def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
 def _under_talks(text: str, start: int, end: int) -> bool:
     """Does the clause holding the list (text[start:end]) say its items are only under talks
     (洽谈, 对接, 意向)?  Only that clause: 对接洽谈的项目，既有…签约的X、Y等项目 is a signing."""
-    left = max(text.rfind(ch, 0, start) for ch in _CLAUSE_BREAKS) + 1
-    rights = [i for i in (text.find(ch, end) for ch in _CLAUSE_BREAKS) if i != -1]
-    return bool(words().unsettled_re.search(text, left, min(rights) if rights else len(text)))
+    return bool(words().unsettled_re.search(text, *enclosing(text, start, end, _CLAUSE_BREAKS)))
 
 
 _CLAUSE_BREAKS = "，,。！？!?\n；;"

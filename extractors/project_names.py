@@ -146,6 +146,17 @@ _CONNECTORS = frozenset({"用", "至"})
 _LEAD_TAGS = ("v", "vd", "p", "c", "d", "ad", "u", "r")
 
 
+def after_last_break(text: str, pos: int, breaks: str, lo: int = 0) -> int:
+    """Where the stretch ending at ``pos`` begins: right after the last of ``breaks`` in text[lo:pos]."""
+    return max(lo - 1, *(text.rfind(ch, lo, pos) for ch in breaks)) + 1
+
+
+def enclosing(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
+    """The stretch between the last of ``breaks`` before ``start`` and the first at or after ``end``."""
+    rights = [i for i in (text.find(ch, end) for ch in breaks) if i != -1]
+    return after_last_break(text, start, breaks), min(rights) if rights else len(text)
+
+
 # A date glued to the front of a name (3月26号汉龙汽车产业园开工) says when, not what.
 _DATE_LEAD = re.compile(r"(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚)?")
 

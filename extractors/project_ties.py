@@ -13,16 +13,14 @@ import re
 
 from extractors.facts import Amount, Organization, Project
 from extractors.org_names import has_legal_suffix
-from extractors.project_names import words
+from extractors.project_names import after_last_break, enclosing, words
 
 _SENTENCE_END = "。！？!?\n；;"
 _INVEST_NEAR = 8  # characters before an amount in which 投资 must appear to make it an investment
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    left = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
-    rights = [i for i in (text.find(ch, pos) for ch in _SENTENCE_END) if i != -1]
-    return left, min(rights) if rights else len(text)
+    return enclosing(text, pos, pos, _SENTENCE_END)
 
 
 def investment_for(text: str, span: tuple[int, int], amounts: list[Amount]) -> Amount | None:
@@ -87,8 +85,8 @@ def _stages(text: str, left: int, right: int, skip: tuple[int, int] = (0, 0),
         if skip[0] <= match.start() < skip[1] or text.startswith(words().conditionals, match.end()):
             continue
         stage = words().stage_of[match.group()]
-        clause = max(text.rfind(ch, left, match.start()) for ch in "，,、") + 1
-        if words().future_re.search(text, max(clause, left, match.start() - _FUTURE_NEAR), match.start()):
+        clause = after_last_break(text, match.start(), "，,、", lo=left)
+        if words().future_re.search(text, max(clause, match.start() - _FUTURE_NEAR), match.start()):
             if not plans[stage in _FINISHED]:
                 continue
             stage = _UNDER_WAY if stage in _FINISHED else stage

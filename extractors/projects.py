@@ -31,6 +31,7 @@ from extractors.project_names import (
     ProjectWords,
     _head_ends_phrase,
     _section_start,
+    after_last_break,
     has_proper_word,
     is_generic,
     is_road_named,
@@ -120,7 +121,7 @@ _NAME_CLAUSE_BREAKS = "，,。；;：:、！？!?\n"
 def _clause_name(text: str, head_start: int) -> int:
     """乡村振兴分散式风力发电整县推进项目总投资约40亿元: a name the money is put on runs from its
     clause start, verbs and all, when reading it word by word stopped at a verb (推进)."""
-    clause = max(text.rfind(ch, 0, head_start) for ch in _NAME_CLAUSE_BREAKS) + 1
+    clause = after_last_break(text, head_start, _NAME_CLAUSE_BREAKS)
     return strip_lead(text, clause, head_start) if head_start - clause <= 30 else head_start
 
 
@@ -201,8 +202,7 @@ _BUILT_BY = re.compile(r"(?:投资|建设|投建|兴建|新建|打造|承建)的
 def _built_by_named_company(text: str, start: int, brands: tuple[str, ...]) -> bool:
     if not _BUILT_BY.search(text, max(0, start - 4), start):
         return False
-    clause = max(text.rfind(ch, 0, start) for ch in "，,。；;、！？\n") + 1
-    before = text[clause:start]
+    before = text[after_last_break(text, start, "，,。；;、！？\n") : start]
     return any(brand in before for brand in brands)
 
 
