@@ -179,7 +179,7 @@ def listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     out: list[tuple[int, int]] = []
     for run in _LIST_RUN.finditer(text):
         items = _list_items(text, run.start(), run.end())
-        if sum(item in found for item in items) < 1 or len(items) < 3:
+        if len(items) < 3 or not any(item in found for item in items):
             continue
         out += [item for item in items if item not in found and _is_listed_company(text, *item)]
     return out
@@ -189,7 +189,8 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     for piece in re.finditer(r"[^、]+", text[start:end]):
         s, e = start + piece.start(), start + piece.end()
-        e = min(e, text.find("等", s, e) if "等" in text[s:e] else e)  # …建为集团等企业负责人
+        deng = text.find("等", s, e)
+        e = deng if deng != -1 else e  # …建为集团等企业负责人
         items.append((s, e))
     if items:  # the first item is read back from its end, like any name (会上，中铁二十四局集团)
         s, e = items[0]
