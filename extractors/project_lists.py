@@ -145,9 +145,21 @@ def _joined_product(text: str, start: int) -> int:
 
 def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
               tied: frozenset[int] = frozenset()) -> int:
-    """Extend ``start`` over 及/和/、 to the item the head also closes (LED外延片、芯片项目)."""
+    """Extend ``start`` over 及/和/、 to the items the head also closes (LED外延片、芯片项目)."""
+    joined = _join_once(text, start, head, brands, tied)
+    if joined < start and text[joined - 1 : joined] == "、":
+        # 年产3000吨硅油、2000吨硅橡胶及5000吨涂料助剂项目: the 及 pair is the end of a 、 list
+        chained = _headless_chain(text, joined, head, brands)
+        return joined if chained is None else chained
+    return joined
+
+
+def _join_once(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
+               tied: frozenset[int]) -> int:
     if start < 2 or text[start - 1] not in "及和与、":
         return start
+    if text[start - 1] == "、" and (chained := _headless_chain(text, start, head, brands)) is not None:
+        return chained
     left = strip_lead(text, name_start(text, start - 1), start - 1)
     left_words = text[left : start - 1]
     if text[start - 1] != "、" and _plain_half(text, left, start - 1, head, brands):
@@ -165,7 +177,47 @@ def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...
             (t.end for t in tokens_between(text, left, start - 1) if dictionary_tag(t.text) == "v"), default=left
         )
         return verb if weak and verb < start - 1 and not words().head_re.search(left_words) else start
-    return left if _JOINABLE_END.search(left_words) else start
+    if _JOINABLE_END.search(left_words) and not _opens_with_proper(text, start, brands):
+        return left  # not …联创中心和新加坡吉宝…项目: a second half placed elsewhere is a project of its own
+    # 京东中山电子商务产业园及运营结算中心: a second half with no proper word of its own is a part
+    # of the first project (its centre), not a project of its own
+    own_head = words().head_re.search(left_words[-4:])
+    part = head.start() - start >= 2 and not has_proper_word(text, start, head.start(), brands)
+    return left if own_head and part else start
+
+
+def _headless_chain(text: str, start: int, head: re.Match[str], brands: tuple[str, ...]) -> int | None:
+    """Start of the first item when every 、 item before ``start`` is headless and one of them (or the
+    last, closed by the head) is specific: 20万吨钛白粉装置、40万吨磷酸盐装置项目 is one project, its
+    products listed.  None when an item has a head of its own, is a company, a sector or generic."""
+    if _opens_with_proper(text, start, brands):
+        return None  # 乳制品加工、秦粤奶山羊养殖基地: the last item names its own maker or place
+    items: list[tuple[int, int]] = [(start, head.start())]
+    end = start - 1
+    while True:
+        sep = _previous_separator(text, end)
+        item_start = _skip_space(text, sep[1], end) if sep else strip_lead(text, name_start(text, end), end)
+        item = text[item_start:end]
+        if not item or "等" in item or words().head_re.search(item) or has_legal_suffix(item) \
+                or item.endswith(_CATEGORIES) or item in brands or item in place_set():
+            return None
+        items.append((item_start, end))
+        if sep is None:
+            break
+        end = sep[0]
+    if any(is_generic(text, s, e) for s, e in items[1:] if e - s > 2):
+        return None
+    first = items[-1][0]
+    listed = text[first : head.start()]
+    # products in stated quantities or codes (20万吨钛白粉装置, PTFE覆铜板)
+    products = _QUANTITY.search(listed) or _CAPACITY.search(listed) or re.search(r"[A-Za-z]", listed)
+    return first if products else None
+
+
+def _opens_with_proper(text: str, start: int, brands: tuple[str, ...]) -> bool:
+    first = tokens_between(text, start, start + 1)
+    place = bool(first) and (first[0].text in place_set() or dictionary_tag(first[0].text) == "ns")
+    return place or any(text.startswith(b, start) for b in brands)
 
 
 def _plain_half(text: str, left: int, end: int, head: re.Match[str], brands: tuple[str, ...]) -> bool:

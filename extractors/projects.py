@@ -130,6 +130,7 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
     投资6亿元的, right before 总投资约40亿元): such a name needs no proper word."""
     spans: list[tuple[int, int]] = [(_section_start(m), m.end()) for m in _SECTION.finditer(text)]
     plain: list[tuple[int, int]] = []  # neither generic nor specific: a project only among projects
+    absorbed: set[int] = set()  # ends of first halves read into one joined name
     for head in words().head_re.finditer(text):
         if head.end() < len(text) and words().head_re.match(text, head.end()):
             continue  # 中心项目: the longer name ends at the next head
@@ -138,7 +139,10 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
         start = strip_lead(text, name_start(text, head.start()), head.start())
         if head.end() in tied and head.start() - start < 2:
             start = _clause_name(text, head.start())
-        start = join_list(text, _after_place_verb(text, start, head.start()), head, brands, tied)
+        read = _after_place_verb(text, start, head.start())
+        start = join_list(text, read, head, brands, tied)
+        if start < read and text[read - 1] in "及和与" and words().head_re.search(text, read - 5, read - 1):
+            absorbed.add(read - 1)  # …产业园及运营结算中心: the first half is no project of its own
         start = past_slogan(text, start, head.start())
         verdict = name_verdict(text, start, head, brands, tied)
         if verdict is True:
@@ -148,7 +152,7 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
     listed = _listed_before_deng(text, brands)
     # a list item is read whole between its separators: it wins over a shorter reading of the same name
     # (亚太远洋渔业与低温食品物流产业园, not 低温食品物流产业园)
-    ends = {end for _, end in listed}
+    ends = {end for _, end in listed} | absorbed
     spans = [span for span in spans if span[1] not in ends]
     return sorted(set(spans + _listed_among(text, spans, plain) + listed))
 
