@@ -26,13 +26,23 @@ def place_levels() -> dict[str, str]:
     return {line.split("\t")[0]: line.split("\t")[1] for line in read_lines("dictionaries", "places.tsv")}
 
 
-_ADMIN_SUFFIX = re.compile(r"(省|市|县|区|自治区|自治州|自治县|特别行政区|盟|旗)$")
+# 广西壮族自治区 -> 广西, 恩施土家族苗族自治州 -> 恩施: the peoples named before 自治 go with it
+# (a people is written with 族, except the few written without it: 新疆维吾尔自治区).
+_PEOPLES = (
+    "蒙古|壮|回|藏|苗|彝|侗|瑶|白|傣|黎|畲|满|羌|佤|水|土|朝鲜|土家|布依|哈尼|傈僳|纳西|拉祜|景颇|仡佬|仫佬|毛南|"
+    "撒拉|保安|东乡|裕固|锡伯|达斡尔|鄂温克|鄂伦春|普米|怒|独龙|德昂|阿昌|基诺|各"
+)
+_AUTONOMOUS = re.compile(rf"(?:(?:{_PEOPLES})族|维吾尔|哈萨克|柯尔克孜|塔吉克)+自治(?:区|州|县|旗)$")
+_ADMIN_SUFFIX = re.compile(r"(省|市|县|区|自治区|自治州|自治县|自治旗|特别行政区|盟|旗)$")
 
 
 def short_name(place: str) -> str:
     """山东省 -> 山东, 东营市 -> 东营; a name that would shrink below two characters stays whole."""
-    short = _ADMIN_SUFFIX.sub("", place)
-    return short if len(short) >= 2 else place
+    for suffix in (_AUTONOMOUS, _ADMIN_SUFFIX):
+        short = suffix.sub("", place)
+        if short != place and len(short) >= 2:
+            return short
+    return place
 
 
 @cache

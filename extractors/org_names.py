@@ -101,6 +101,8 @@ def name_start(text: str, end: int) -> int:
     item = _list_item_start(text, start, end)
     if item is not None:  # a marked item overrides the tags and verbs: 再生|利|氢能 is one name
         cut = item
+    elif (opening := _place_opening(text, start, cut)) is not None:
+        cut = opening  # 大连|绿都房地产开发有限公司: a place at the edge opens the name
     else:
         while cut < end - 2 and text[cut] in _LEADING:
             cut += 1
@@ -112,6 +114,45 @@ def name_start(text: str, end: int) -> int:
 _ITEM_OPENERS = frozenset({"与", "同", "和", "及"})
 _STRONG_OPENERS = frozenset({"与", "同"})
 _LONGEST_ITEM = 20
+
+
+# Tags that cut a name by themselves, yet inside a name after its place are pieces of a brand jieba
+# does not know (绿|都, 唯品|会, 北方|福瑞, 第二|重工, 科比|特): adverbs, verbs, positions, numbers.
+_PIECE_TAGS = ("d", "v", "f", "m", "a", "u")
+_LONGEST_BRAND = 6
+
+
+def _place_opening(text: str, start: int, cut: int) -> int | None:
+    """The place that opens the name when the cut fell on a piece of the brand after it.
+
+    The place stands at the edge of the name run (after punctuation or a one-character preposition
+    or verb: 由, 是, 暨), and between the place and the cut only pieces of at most
+    ``_LONGEST_BRAND`` characters, none a stop word, conjunction or pronoun, and no suffix.
+    """
+    if cut <= start:
+        return None
+    tokens = tokens_between(text, start, cut)
+    for i, tok in enumerate(tokens):
+        if tok.start < start or (tok.text not in lexicon().place_set and tok.text != "中国"):
+            continue
+        before = tokens[i - 1] if i else None
+        edge = tok.start == start if before is None else (len(before.text) == 1 and before.text in _EDGE_WORDS)
+        pieces = tokens[i + 1 :]
+        if not edge or not pieces or cut - tok.end > _LONGEST_BRAND:
+            return None
+        if any(p.text in lexicon().stops or lexicon().suffix_re.search(p.text) or not _brand_piece(p.text)
+               for p in pieces):
+            return None
+        return tok.start
+    return None
+
+
+_EDGE_WORDS = frozenset("由是暨有与同和及在据")
+
+
+def _brand_piece(word: str) -> bool:
+    tag = dictionary_tag(word)
+    return tag is None or tag.startswith(("n", "j")) or (tag.startswith(_PIECE_TAGS) and len(word) <= 2)
 
 
 def _latin_space(text: str, pos: int) -> bool:

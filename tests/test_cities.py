@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.cities import resolve_city
+from extractors.cities import place_set, resolve_city, short_name
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,24 @@ from extractors.cities import resolve_city
 )
 def test_resolve_city(text: str, hint: str | None, city: str | None) -> None:
     assert resolve_city(text, hint) == city
+
+
+@pytest.mark.parametrize(
+    ("place", "short"),
+    [
+        ("山东省", "山东"),
+        ("新疆维吾尔自治区", "新疆"),
+        ("广西壮族自治区", "广西"),
+        ("恩施土家族苗族自治州", "恩施"),
+        ("长阳土家族自治县", "长阳"),
+        ("西藏自治区", "西藏"),
+        ("内蒙古自治区", "内蒙古"),  # 蒙古 without 族 is part of the place's own name
+        ("鄂伦春自治旗", "鄂伦春"),
+    ],
+)
+def test_short_names_drop_peoples_with_autonomy(place: str, short: str) -> None:
+    assert short_name(place) == short
+
+
+def test_regions_are_places_by_their_short_names() -> None:
+    assert {"新疆", "广西", "宁夏", "延边"} <= place_set()

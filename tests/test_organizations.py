@@ -188,6 +188,24 @@ def test_name_cut_inside_small_place(text: str, names: list[str]) -> None:
     assert [o.name for o in extract_organizations(text)] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a place at the edge of the name opens it, though jieba cut a piece of the brand after it
+        ("，大连绿都房地产开发有限公司总投资5亿元建设温泉庄园项目", ["大连绿都房地产开发有限公司"]),
+        ("投资方是香港唯品会浙江投资有限公司。", ["香港唯品会浙江投资有限公司"]),
+        ("、新疆北方福瑞生态工程有限公司年产60万吨肥料项目", ["新疆北方福瑞生态工程有限公司"]),
+        ("，中国第二重工集团有限公司常务副总经理出席。", ["中国第二重工集团有限公司"]),
+        ("、深圳科比特航空科技公司、深圳杉岩数据技术有限公司", ["深圳科比特航空科技公司", "深圳杉岩数据技术有限公司"]),
+        # negatives: a stop word or a conjunction between the place and the name
+        ("深圳与香港宏达电子有限公司签约", ["香港宏达电子有限公司"]),
+        ("在大连会见了宏达电子有限公司负责人", ["宏达电子有限公司"]),
+    ],
+)
+def test_place_opens_the_name(text: str, names: list[str]) -> None:
+    assert [o.name for o in extract_organizations(text)] == names
+
+
 # An item of a list of companies, or the partner after 与, is one name whatever jieba's tags say
 # inside it; a verb of the prose before a company is not part of it.
 @pytest.mark.parametrize(
