@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.cities import place_set
+from extractors.org_names import lexicon as org_lexicon
 from extractors.resources import read_lines
 from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between
 from extractors.wordlists import alternation
@@ -31,6 +32,7 @@ _MAX_NAME = 40
 class ProjectWords:
     head_re: re.Pattern[str]
     generic_re: re.Pattern[str]
+    sector_re: re.Pattern[str]  # 新能源, 深加工: a sector, generic when it is all a name says
     stops: frozenset[str]
     stage_re: re.Pattern[str]
     stage_of: dict[str, str]
@@ -62,6 +64,7 @@ def words() -> ProjectWords:
     return ProjectWords(
         head_re=re.compile(alternation(by_kind["head"])),
         generic_re=re.compile(f"(?:{alternation(by_kind['generic'])})+"),
+        sector_re=re.compile(f"(?:{alternation(by_kind['generic'] + by_kind['sector'])})+"),
         stops=frozenset(by_kind["stop"]),
         stage_re=re.compile(alternation(by_kind["stage"])),
         stage_of=stage_of,
@@ -188,6 +191,8 @@ _CATEGORY_END = re.compile(
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条|座)")
 # A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
 _DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
+# A town, street or region below the listed places (六广镇, 扎佐街道, 台湾地区): its projects are a set.
+_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街道|镇|乡|地区)")
 # Projects located in a zone (东营经济技术开发区项目) are a set of projects, not one.
 _ZONE_END = re.compile(r"(?:开发区|高新区|园区|新区|工业园|经济区|示范区|自贸区|片区)$")
 
@@ -199,17 +204,21 @@ def is_generic(text: str, start: int, end: int, head: str = "项目") -> bool:
         return True  # 11个高速公路项目 is a count of projects, 2024年重点项目 a batch
     if _DESCRIPTIVE.search(name_words) or (head == "项目" and _ZONE_END.search(name_words)):
         return True
-    own = own_words(text, start, end)
+    own = own_words(text, start, end, sectors=True)
     if words().head_re.fullmatch(own):
         return True  # 产业园项目: a head word alone names nothing
-    if own in place_set() and head not in words().roads:
+    if (own in place_set() or _TOWN.fullmatch(own)) and head not in words().roads:
         return True  # 扬州市产业项目, 东营重点项目: a place's projects (余姚大道 is one road)
+    tag = dictionary_tag(own) or "brand"
+    if len(own) == 2 and tag.startswith(("brand", *_PROPER_TAGS)) and org_lexicon().industry_re.search(name_words, 2):
+        return False  # 顶辉新材料, 兴威新材料项目: a brand jieba does not know, before its industry
     return len(own) < (2 if head in words().roads else 3)
 
 
-def own_words(text: str, start: int, end: int) -> str:
-    """The words of a name that are not generic, token by token (新安江 keeps its 新)."""
-    generic_re = words().generic_re
+def own_words(text: str, start: int, end: int, sectors: bool = False) -> str:
+    """The words of a name that are not generic, token by token (新安江 keeps its 新); with
+    ``sectors``, not sector words either (新能源项目 names no project, 新能源汽车零部件项目 may)."""
+    generic_re = words().sector_re if sectors else words().generic_re
     pieces = (text[max(t.start, start) : min(t.end, end)] for t in tokens_between(text, start, end))
     return "".join(piece for piece in pieces if not generic_re.fullmatch(piece))
 

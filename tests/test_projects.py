@@ -33,6 +33,10 @@ NAMES = [
     ("全市重大项目、重点项目和招商项目进展顺利。", []),
     ("该项目建成后年产值10亿元。", []),
     ("引进一批高端优质项目。", []),
+    # a sector, a town or a region is no name; a brand before its industry is
+    ("全力推进新能源项目和农产品深加工项目建设。", []),
+    ("扎佐街道项目、六广镇项目和台湾地区项目均已落地。", []),
+    ("兴威新材料项目开工。", ["兴威新材料项目"]),
     ("海淀北部15个重大产业项目今年开工。", []),
     ("2024东营市招商引资重点项目集中签约。", []),
     # joined lines sharing one head; a weak list item borrows the item before it
