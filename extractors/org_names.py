@@ -104,7 +104,7 @@ def name_start(text: str, end: int) -> int:
     elif (opening := _place_opening(text, start, cut)) is not None:
         cut = opening  # 大连|绿都房地产开发有限公司: a place at the edge opens the name
     else:
-        while cut < end - 2 and text[cut] in _LEADING:
+        while cut < end - 2 and (text[cut] in _LEADING or _glued_you(text, cut)):
             cut += 1
         cut = _strip_verb(text, _strip_place_tail(text, cut, end), end)
     return _after_zone(text, _strip_word_before_place(text, cut, end), end)
@@ -269,27 +269,39 @@ def _strip_place_tail(text: str, start: int, end: int) -> int:
     return start + 1
 
 
+def _glued_you(text: str, pos: int) -> bool:
+    """有晶龙集团, 有以河北…公司: jieba glued the verb 有 to the name after it (有色, 有机 are words)."""
+    tok = token_at(text, pos)
+    return text[pos] == "有" and tok is not None and tok.start == pos and dictionary_tag(tok.text) is None \
+        and not word_frequency(text[pos : pos + 2])
+
+
+_LEADING_WORDS = 3  # common words before the place: 当地|知名企业|浙江万华不锈钢有限公司
+
+
 def _strip_word_before_place(text: str, start: int, end: int) -> int:
-    """代表|东莞市蜀江…有限公司, 施工单位|四川…公司: a common word glued before the place that opens the name.
+    """代表|东莞市蜀江…有限公司, 当地|知名企业|浙江…公司: common words glued before the place that
+    opens the name.
 
     Common: a dictionary word not tagged as a name (海尔 nrt, 招商银行 nt, 工商银行 j stay) that
     is frequent itself or ends in a frequent word (施工单位).
     """
-    first = tokens_between(text, start, start + 1)
-    if not first or first[0].start != start:
+    tokens = [t for t in tokens_between(text, start, end) if t.start >= start][: _LEADING_WORDS + 1]
+    if not tokens or tokens[0].start != start:
         return start
-    word, after = first[0].text, first[0].end
+    for i, tok in enumerate(tokens[1:], 1):
+        if tok.text in lexicon().place_set:
+            return tok.start if tok.end < end - 1 and all(_common_word(t.text) for t in tokens[:i]) else start
+    return start
+
+
+def _common_word(word: str) -> bool:
     tag = dictionary_tag(word)
     if tag is None or tag.startswith(_NAME_TAGS):
-        return start
+        return False
     if word_frequency(word) < _COMMON_WORD and word_frequency(word[-2:]) < _COMMON_WORD:
-        return start
-    if lexicon().known_re.fullmatch(word) or lexicon().industry_re.fullmatch(word):
-        return start
-    place = tokens_between(text, after, after + 1)
-    if place and place[0].start == after and place[0].end < end - 1 and place[0].text in lexicon().place_set:
-        return after
-    return start
+        return False
+    return not (lexicon().known_re.fullmatch(word) or lexicon().industry_re.fullmatch(word))
 
 
 def _strip_verb(text: str, start: int, end: int) -> int:
