@@ -140,7 +140,21 @@ def _ends_name(token: str) -> bool:
     if token in words().stops or words().stop_end_re.search(token):
         return True  # 隆重举行 ends with the verb 举行
     tag = dictionary_tag(token)
-    return tag is not None and tag.startswith(_STOP_TAGS) and not tag.startswith("rr")
+    if tag is None:
+        return _glued_function_words(token)
+    return tag.startswith(_STOP_TAGS) and not tag.startswith("rr")
+
+
+_FUNCTION_TAGS = ("p", "c", "d", "r", "u")
+
+
+def _glued_function_words(token: str) -> bool:
+    """这一, 地为, 以新: two function words jieba glued into a token it does not know, not a brand
+    (以岭 keeps its noun 岭)."""
+    if len(token) != 2:
+        return False
+    first, second = (dictionary_tag(ch) or "" for ch in token)
+    return first.startswith(_FUNCTION_TAGS) and second.startswith((*_FUNCTION_TAGS, "m", "a", "v"))
 
 
 # Inside a name these join its words (风力发电用电缆, 黄家埠至牟山段) instead of ending it.
@@ -176,7 +190,8 @@ def strip_lead(text: str, start: int, end: int) -> int:
         if tok is None or tok.end >= end:
             return start
         tag = dictionary_tag(tok.text)
-        if tok.text not in _CONNECTORS and (tag is None or tag not in _LEAD_TAGS or _place_not_adverb(tok.text)):
+        name_word = tok.text in words().name_words or _place_not_adverb(tok.text)
+        if tok.text not in _CONNECTORS and (tag is None or tag not in _LEAD_TAGS or name_word):
             return start
         start = tok.end
     return start

@@ -34,6 +34,8 @@ def investment_for(text: str, span: tuple[int, int], amounts: list[Amount]) -> A
         before = text[max(left, amount.start - _INVEST_NEAR) : amount.start]
         if "投资" not in before and "投资" not in (amount.label or ""):
             continue
+        if _BATCH_TOTAL.search(before):
+            continue  # VR智慧屏、伊戈尔磁电等8个总投资127亿元项目: the total of the batch, not of one item
         distance = span[0] - amount.end if amount.end <= span[0] else amount.start - span[1]
         if distance < 0 or (amount.end <= span[0] and _crosses_other_clause(text, amount.end, span[0])):
             continue
@@ -43,6 +45,9 @@ def investment_for(text: str, span: tuple[int, int], amounts: list[Amount]) -> A
         if best is None or distance < best[0]:
             best = (distance, amount)
     return best[1] if best else None
+
+
+_BATCH_TOTAL = re.compile(r"[\d一二三四五六七八九十]+个(?:项目)?[，,]?(?:计划)?总投资(?:额)?(?:约|达|超)?$")
 
 
 # 该项目投资总额达6亿美元: the sentence speaks of the project named just before it.

@@ -97,7 +97,14 @@ def trim_to_name(text: str, span: tuple[int, int], amounts: list[Amount]) -> tup
 _PLACE_VERB = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:投资建设|建设|设立|投建|兴建|新建|布局)")
 
 
+# 新疆九洲恒昌…股份有限公司建设呼图壁县输煤廊道项目: the builder, then the verb, then the name.
+_BUILDER_VERB = re.compile(r"(?:公司|集团)(?:投资建设|建设|投建|兴建|新建|实施)")
+
+
 def _after_place_verb(text: str, start: int, end: int) -> int:
+    builder_end = max((m.end() for m in _BUILDER_VERB.finditer(text, start, end)), default=start)
+    if end - builder_end >= 4:
+        start = builder_end
     m = _PLACE_VERB.match(text, start, end)
     if m is None or end - m.end() < 4:
         return _after_named_zone(text, start, end)

@@ -327,6 +327,16 @@ TIES = [
         # a second half with no proper word of its own is part of the first project
         ("项目包括京东中山电子商务产业园及运营结算中心等5个项目。", ["京东中山电子商务产业园及运营结算中心"]),
         ("签约华一兄弟集团总部及服装产业园项目。", ["华一兄弟集团总部及服装产业园项目"]),
+        # function words jieba glued into a token it does not know open no name
+        ("市、区两级政府都很重视这一项目，相关部门将会全力以赴地为项目实施做好服务。", []),
+        # items of a list closed by the batch's size or kind are projects
+        ("VR智慧屏、伊戈尔磁电、腾达智能制造等8个总投资127亿元项目开工建设。",
+         ["VR智慧屏", "伊戈尔磁电", "腾达智能制造"]),
+        ("三钢福多邦、永安抽水蓄能电站、福维高端新材料等一大批标志性项目落地实施。",
+         ["三钢福多邦", "永安抽水蓄能电站", "福维高端新材料"]),
+        # the builder and its verb are no part of the name; 正极 is a word of it
+        ("新疆九洲恒昌供应链管理股份有限公司建设呼图壁县输煤廊道项目。", ["呼图壁县输煤廊道项目"]),
+        ("天津中聚新能源科技有限公司在集宁区投资建设的锂电池及正极材料项目开工。", ["锂电池及正极材料项目"]),
         ("开工建设美国罗克韦尔智能产业联创中心和新加坡吉宝光明区综合开发运营项目。",
          ["美国罗克韦尔智能产业联创中心", "新加坡吉宝光明区综合开发运营项目"]),
     ],
