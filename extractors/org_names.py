@@ -97,6 +97,10 @@ def name_start(text: str, end: int) -> int:
         glued = len(piece) == 1 and previous is not None and _glued(text, previous, tok)
         if not glued and (_ends_name(piece) or (piece == tok.text and _ends_name(tok.text))):
             cut = min(tok.end, end)
+        elif _ends_in_conjunction(tok.text) and tok.end < end:
+            cut = tok.end  # 贺宇及|粤海集团: jieba glued 及 to the person before the company
+        elif _opens_with_preposition(tok.text) and tok.start >= start:
+            cut = tok.start + 1  # 项目由惠禾|文化集团: jieba glued 由 to the brand after it
         previous = tok
     item = _list_item_start(text, start, end)
     if item is not None:  # a marked item overrides the tags and verbs: 再生|利|氢能 is one name
@@ -267,6 +271,14 @@ def _strip_place_tail(text: str, start: int, end: int) -> int:
     if not _ends_name(word) or word_frequency(opening) or opening in lexicon().place_set:
         return start
     return start + 1
+
+
+def _ends_in_conjunction(word: str) -> bool:
+    return len(word) >= 2 and word[-1] in "及与同" and dictionary_tag(word) is None
+
+
+def _opens_with_preposition(word: str) -> bool:
+    return len(word) >= 3 and word[0] in "由据向对与同将把被从" and dictionary_tag(word) is None
 
 
 def _glued_you(text: str, pos: int) -> bool:

@@ -238,4 +238,6 @@ def _plain_half(text: str, left: int, end: int, head: re.Match[str], brands: tup
     if any(dictionary_tag(t.text) == "v" and len(t.text) >= 2 and t.text in words().stops
            for t in tokens_between(text, left, end)):
         return False
-    return is_specific(text, left, end, brands)
+    # 高端座椅及客舱内饰系统项目: 及 joins two products of one project even without a proper word
+    # (和 also joins roles: 核心生产和研发基地)
+    return text[end] == "及" or is_specific(text, left, end, brands)

@@ -109,6 +109,9 @@ def test_listed_names_do_not_split_common_words(text: str, names: list[str]) -> 
         # the verb 有 glued by jieba to the name after it (有晶龙, 有以)
         ("有晶龙集团新能源百亿产业园等大项目。", ["晶龙集团"]),
         ("有以河北春蕾新能源开发有限公司机器人及其组件为代表的项目。", ["河北春蕾新能源开发有限公司"]),
+        # … and 及 glued to the person before, 由 to the brand after (贺宇及|粤海集团, 由惠禾|文化集团)
+        ("市领导徐建华、贺宇及粤海集团负责人出席动工仪式。", ["粤海集团"]),
+        ("惠禾·艾莲小镇项目由惠禾文化集团有限公司投资建设。", ["惠禾文化集团有限公司"]),
         # negatives: a listed company or a bank before the place is part of the name
         ("万科成都公司拿地。", ["万科成都公司"]),
         ("中国有色集团投资。", ["中国有色集团"]),

@@ -305,6 +305,7 @@ TIES = [
         # one project in two halves joined by 及/和/与, when the first half carries a proper word …
         ("签约宾阳县旭升3GW光伏组件及配套产业基地项目。", ["宾阳县旭升3GW光伏组件及配套产业基地项目"]),
         ("开工建设娄底群联复印机与耗材制造产业园。", ["娄底群联复印机与耗材制造产业园"]),
+        ("其中高端座椅及客舱内饰系统项目总投资10亿元。", ["高端座椅及客舱内饰系统项目"]),
         # … not a role (核心生产和研发基地), sectors, or a second half placed elsewhere
         ("湖北新日将成为新日电动车的核心生产和研发基地。", []),
         ("开工建设雷波拉咪北风电场和盐边大面山三期风电场项目。", ["盐边大面山三期风电场项目"]),
