@@ -174,8 +174,9 @@ def enclosing(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
     return after_last_break(text, start, breaks), min(rights) if rights else len(text)
 
 
-# A date glued to the front of a name (3月26号汉龙汽车产业园开工) says when, not what.
-_DATE_LEAD = re.compile(r"(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚)?")
+# A date glued to the front of a name (3月26号汉龙汽车产业园开工) says when, not what; so does an
+# enumeration (二是独资项目, 三是汽车产业链项目) say which point of a speech it is.
+_DATE_LEAD = re.compile(r"(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚)?|[一二三四五六七八九十]是")
 
 
 def strip_lead(text: str, start: int, end: int) -> int:
@@ -206,6 +207,7 @@ _CATEGORY_END = re.compile(
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条|座)")
 # A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
 _DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
+_NUMBERED_SLOGAN = re.compile(r"(?:[一二三四五六七八九十两双][\u4e00-\u9fff]{1,2}){2,}")
 # A town, street or region below the listed places (六广镇, 扎佐街道, 台湾地区): its projects are a set.
 _TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街道|镇|乡|地区)")
 # Projects located in a zone (东营经济技术开发区项目) are a set of projects, not one.
@@ -215,6 +217,8 @@ _ZONE_END = re.compile(r"(?:开发区|高新区|园区|新区|工业园|经济�
 def is_generic(text: str, start: int, end: int, head: str = "项目") -> bool:
     """True when the words before the head describe projects instead of naming one."""
     name_words = text[start:end]
+    if _NUMBERED_SLOGAN.fullmatch(name_words + head):
+        return True  # 两城三区四基地, 三地两区一中心: a development slogan
     if _COUNTED.search(name_words) or _BATCH.search(name_words) or _CATEGORY_END.search(name_words):
         return True  # 11个高速公路项目 is a count of projects, 2024年重点项目 a batch
     if _DESCRIPTIVE.search(name_words) or (head == "项目" and _ZONE_END.search(name_words)):
