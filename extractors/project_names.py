@@ -19,7 +19,7 @@ from functools import cache
 from extractors.cities import place_set
 from extractors.org_names import lexicon as org_lexicon
 from extractors.resources import read_lines
-from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between
+from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between, word_frequency
 from extractors.wordlists import alternation
 
 # 投资40亿元建设X: a verb that opens a span says what is done to the project, not what it is.
@@ -207,6 +207,21 @@ _CATEGORY_END = re.compile(
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条|座)")
 # A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
 _DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
+_COMMON_WORD = 5000  # dictionary frequency of a word too common to be an event's name (发展)
+_EDITION = re.compile(r"第[\d一二三四五六七八九十]+[届次]")
+
+
+def _event_then_place(name_words: str) -> bool:
+    """…艺术节, …银川行, …兰洽会武威市: an event's name (then perhaps a place) closes the words."""
+    for place in (p for p in (name_words[-n:] for n in (2, 3, 4)) if p in place_set()):
+        name_words = name_words[: -len(place)]
+        break
+    if len(name_words) < 3 or not name_words.endswith((*words().events, "行")):
+        return False
+    last = tokens_between(name_words, 0, len(name_words))[-1].text
+    return word_frequency(last) < _COMMON_WORD  # not 发展, 社会, 银行: common words ending the same way
+
+
 _NUMBERED_SLOGAN = re.compile(r"(?:[一二三四五六七八九十两双][\u4e00-\u9fff]{1,2}){2,}")
 # A town, street or region below the listed places (六广镇, 扎佐街道, 台湾地区): its projects are a set.
 _TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街道|镇|乡|地区)")
@@ -219,6 +234,8 @@ def is_generic(text: str, start: int, end: int, head: str = "项目") -> bool:
     name_words = text[start:end]
     if _NUMBERED_SLOGAN.fullmatch(name_words + head):
         return True  # 两城三区四基地, 三地两区一中心: a development slogan
+    if _EDITION.search(name_words) or _event_then_place(name_words):
+        return True  # 第二十二届兰洽会武威市项目, 盐湖城旅游文化艺术节项目: the projects of an event
     if _COUNTED.search(name_words) or _BATCH.search(name_words) or _CATEGORY_END.search(name_words):
         return True  # 11个高速公路项目 is a count of projects, 2024年重点项目 a batch
     if _DESCRIPTIVE.search(name_words) or (head == "项目" and _ZONE_END.search(name_words)):

@@ -43,6 +43,10 @@ NAMES = [
     ("打造长江中游航运中心和岳阳省域副中心。", []),
     ("产业集聚区管委会主任陶卫华代表项目开工服务单位发言。", []),
     ("全力推进灾后重建项目和惠民工程项目。", []),
+    # the projects of an event are a batch; a name ending in 发展 is no event
+    ("第二十二届兰洽会武威市项目签约。", []),
+    ("盐湖城旅游文化艺术节项目签约。", []),
+    ("绿能减碳产业发展项目总投资2.94亿元。", ["绿能减碳产业发展项目"]),
     ("海淀北部15个重大产业项目今年开工。", []),
     ("2024东营市招商引资重点项目集中签约。", []),
     # joined lines sharing one head; a weak list item borrows the item before it
