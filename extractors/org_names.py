@@ -127,7 +127,8 @@ _LONGEST_BRAND = 6
 
 
 def _place_opening(text: str, start: int, cut: int) -> int | None:
-    """The place that opens the name when the cut fell on a piece of the brand after it.
+    """The place (or listed company: 中交|第二航务工程局) that opens the name when the cut fell on a
+    piece of the brand after it.
 
     The place stands at the edge of the name run (after punctuation or a one-character preposition
     or verb: 由, 是, 暨), and between the place and the cut only pieces of at most
@@ -137,7 +138,8 @@ def _place_opening(text: str, start: int, cut: int) -> int | None:
         return None
     tokens = tokens_between(text, start, cut)
     for i, tok in enumerate(tokens):
-        if tok.start < start or (tok.text not in lexicon().place_set and tok.text != "中国"):
+        opener = tok.text in lexicon().place_set or tok.text == "中国" or lexicon().known_re.fullmatch(tok.text)
+        if tok.start < start or not opener:
             continue
         before = tokens[i - 1] if i else None
         edge = tok.start == start if before is None else (len(before.text) == 1 and before.text in _EDGE_WORDS)

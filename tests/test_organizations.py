@@ -33,6 +33,7 @@ CASES = [
     ("新加坡MWH投资控股公司参加。", ["新加坡MWH投资控股公司"]),
     # technology words and units before an industry word are no brands
     ("签约项目主要涉及晶硅光伏、绿电能源、生态环保。", []),
+    ("配套建设冷链物流、精酿啤酒和低碳家居项目。", []),
     ("杜交曲50MW风电场项目开工。", []),
     # a brand jieba cut into single characters (信|达) stays whole; a counted class is no name
     ("中国信达资产管理股份有限公司、中国南水北调集团参加。", ["中国信达资产管理股份有限公司", "中国南水北调集团"]),
@@ -204,6 +205,7 @@ def test_name_cut_inside_small_place(text: str, names: list[str]) -> None:
         ("投资方是香港唯品会浙江投资有限公司。", ["香港唯品会浙江投资有限公司"]),
         ("、新疆北方福瑞生态工程有限公司年产60万吨肥料项目", ["新疆北方福瑞生态工程有限公司"]),
         ("，中国第二重工集团有限公司常务副总经理出席。", ["中国第二重工集团有限公司"]),
+        ("，中交第二航务工程局有限公司承建。", ["中交第二航务工程局有限公司"]),
         ("、深圳科比特航空科技公司、深圳杉岩数据技术有限公司", ["深圳科比特航空科技公司", "深圳杉岩数据技术有限公司"]),
         # negatives: a stop word or a conjunction between the place and the name
         ("深圳与香港宏达电子有限公司签约", ["香港宏达电子有限公司"]),
