@@ -60,7 +60,8 @@ def _rules() -> _Rules:
     units = {u: kind for kind, names in data["units"].items() for u in names}
     candidate = re.compile(
         rf"(?P<pre>{alternation(words['approx_before'])})?(?P<num>{NUMERAL})(?P<post>{alternation(words['approx_after'])})?"
-        rf"(?P<unit>{alternation(list(units))})(?P<tail>{alternation(words['approx_tail'])})?"
+        # 项目41 个: a space some sites put between Arabic digits and the measure word
+        rf"(?:(?<=[0-9０-９]) )?(?P<unit>{alternation(list(units))})(?P<tail>{alternation(words['approx_tail'])})?"
     )
     prefix = re.compile(rf"^(?:{alternation(words['label_prefixes'])}|[，、\s])+")
     heads = tuple(sorted(words["object_heads"], key=len, reverse=True))
