@@ -28,7 +28,7 @@ from extractors.segment import dictionary_tag, tokens_between
 # …等项目, …等24个项目, and a count written out closing the list without 等 (X、Y、Z四个重大项目).
 _DENG = re.compile(
     r"(?:等(?:\d+个|一大?批|多个|一系列)?|(?<=[^\d、，,])[两二三四五六七八九十]个)"
-    r"(?:总投资[\d.]+亿元的?|亿元以上|亿元级?|标志性|重大|重点|招商|产业|工业)*项目"
+    r"(?:总投资[\d.]+亿元的?|(?:达|超过?)?[\d.]+亿元(?:以上)?的?|亿元以上|亿元级?|标志性|重大|重点|招商|产业|工业)*项目"
 )  # …等8个总投资127亿元项目, …等5个亿元项目, …等一大批标志性项目: the size or kind of the listed projects
 
 
