@@ -16,13 +16,23 @@ from extractors.leaders import extract_leaders
 from extractors.organizations import extract_organizations
 from extractors.periods import attach_periods, extract_period
 from extractors.projects import extract_projects
+from extractors.script import restore_written, simplified
 
 # Bumped whenever a rule or dictionary change can change output; stored with every fact row.
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def extract(text: str, published: date | None = None, city: str | None = None) -> Facts:
-    """Extract every fact from one article body; offsets index into ``text``."""
+    """Extract every fact from one article body; offsets index into ``text``, and names are
+    as ``text`` writes them (traditional characters too: see ``extractors.script``)."""
+    mapped = simplified(text)
+    facts = _extract(mapped, published, city)
+    if mapped is not text:
+        restore_written(facts, text, mapped)
+    return facts
+
+
+def _extract(text: str, published: date | None, city: str | None) -> Facts:
     amounts = extract_amounts(text)
     counts = extract_counts(text)
     growth = extract_growth(text)

@@ -99,7 +99,7 @@ def name_start(text: str, end: int) -> int:
             cut = min(tok.end, end)
         elif _ends_in_conjunction(tok.text) and tok.end < end:
             cut = tok.end  # 贺宇及|粤海集团: jieba glued 及 to the person before the company
-        elif _opens_with_preposition(tok.text) and tok.start >= start:
+        elif opens_with_preposition(tok.text) and tok.start >= start:
             cut = tok.start + 1  # 项目由惠禾|文化集团: jieba glued 由 to the brand after it
         previous = tok
     item = _list_item_start(text, start, end)
@@ -279,8 +279,9 @@ def _ends_in_conjunction(word: str) -> bool:
     return len(word) >= 2 and word[-1] in "及与同" and dictionary_tag(word) is None
 
 
-def _opens_with_preposition(word: str) -> bool:
-    return len(word) >= 3 and word[0] in "由据向对与同将把被从" and dictionary_tag(word) is None
+def opens_with_preposition(word: str) -> bool:
+    """由惠禾, 暨凯盛, 对汉能: a preposition jieba glued to an unknown name after it."""
+    return len(word) >= 3 and word[0] in "由据向对与同将把被从暨在" and dictionary_tag(word) is None
 
 
 def _glued_you(text: str, pos: int) -> bool:
@@ -339,4 +340,4 @@ def is_generic(core: str) -> bool:
     return core[0] in "该此这其本我贵各每某家" and not opens_place
 
 
-__all__ = ["OrgLexicon", "has_legal_suffix", "is_generic", "lexicon", "name_start"]
+__all__ = ["OrgLexicon", "has_legal_suffix", "is_generic", "lexicon", "name_start", "opens_with_preposition"]

@@ -18,6 +18,7 @@ from functools import cache
 
 from extractors.cities import place_set
 from extractors.org_names import lexicon as org_lexicon
+from extractors.org_names import opens_with_preposition
 from extractors.resources import read_lines
 from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between, word_frequency
 from extractors.wordlists import alternation
@@ -103,6 +104,8 @@ def name_start(text: str, head_start: int) -> int:
             continue  # 黔（江）张（家界）常（德）: each end abbreviated, its full name in brackets
         if _ends_name(tok.text) or _ends_name(text[max(tok.start, start) : min(tok.end, head_start)]):
             cut = min(tok.end, head_start)
+        elif opens_with_preposition(tok.text) and tok.start >= start:
+            cut = tok.start + 1  # 仪式暨凯盛|科技集团…项目: jieba glued 暨 to the name after it
     return past_slogan(text, cut, head_start)
 
 
