@@ -90,12 +90,14 @@ def known_names(text: str) -> list[tuple[int, int]]:
     bounds = boundaries(text)
     spans = []
     for m in lexicon().known_re.finditer(text):
-        if m.start() not in bounds or m.end() not in bounds or _OUTPUT.match(text, m.end()):
-            continue
-        if _splits_common_word(text, m.start()) or _runs_into_name(text, m.end()):
-            continue
+        # a numbered bureau (中铁十局, 中|铁一局: jieba may cut inside) is a company of its own
         bureau = _BUREAU.match(text, m.end())
-        spans.append((m.start(), bureau.end() if bureau else m.end()))
+        end = bureau.end() if bureau else m.end()
+        if m.start() not in bounds or end not in bounds or _OUTPUT.match(text, m.end()):
+            continue
+        if _splits_common_word(text, m.start()) or (bureau is None and _runs_into_name(text, m.end())):
+            continue
+        spans.append((m.start(), end))
     return spans
 
 

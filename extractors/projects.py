@@ -125,6 +125,15 @@ def _after_named_zone(text: str, start: int, end: int) -> int:
 _NAME_CLAUSE_BREAKS = "，,。；;：:、！？!?\n"
 
 
+# 年产20亿克拉的金锐超硬材料生产项目: the capacity written before 的 belongs to the name.
+_CAPACITY_DE = re.compile(r"年产(?:能)?[\d.]+[万亿千百]?[\u4e00-\u9fffA-Za-z/]{1,4}的$")
+
+
+def _capacity_before(text: str, start: int) -> int:
+    m = _CAPACITY_DE.search(text, max(0, start - 20), start)
+    return m.start() if m else start
+
+
 def _clause_name(text: str, head_start: int) -> int:
     """乡村振兴分散式风力发电整县推进项目总投资约40亿元: a name the money is put on runs from its
     clause start, verbs and all, when reading it word by word stopped at a verb (推进)."""
@@ -150,7 +159,7 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
         start = join_list(text, read, head, brands, tied)
         if start < read and text[read - 1] in "及和与" and words().head_re.search(text, read - 5, read - 1):
             absorbed.add(read - 1)  # …产业园及运营结算中心: the first half is no project of its own
-        start = past_slogan(text, start, head.start())
+        start = _capacity_before(text, past_slogan(text, start, head.start()))
         verdict = name_verdict(text, start, head, brands, tied)
         if verdict is True:
             spans.append((start, _past_phase(text, head.end())))

@@ -33,6 +33,8 @@ CASES = [
     ("新加坡MWH投资控股公司参加。", ["新加坡MWH投资控股公司"]),
     # technology words and units before an industry word are no brands
     ("签约项目主要涉及晶硅光伏、绿电能源、生态环保。", []),
+    # numbered bureaus of a listed group are companies of their own, however jieba cuts them
+    ("中铁投资、中铁一局、中铁十局等单位负责人参加。", ["中铁", "中铁一局", "中铁十局"]),
     ("配套建设冷链物流、精酿啤酒和低碳家居项目。", []),
     ("杜交曲50MW风电场项目开工。", []),
     # a brand jieba cut into single characters (信|达) stays whole; a counted class is no name

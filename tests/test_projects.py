@@ -346,6 +346,9 @@ TIES = [
         ("三钢福多邦、永安抽水蓄能电站、福维高端新材料等一大批标志性项目落地实施。",
          ["三钢福多邦", "永安抽水蓄能电站", "福维高端新材料"]),
         ("建州智汇创谷、三明万达广场等10亿元以上项目5个。", ["建州智汇创谷", "三明万达广场"]),
+        # the capacity written before 的 belongs to the name
+        ("签约年产20亿克拉的金锐超硬材料生产项目和年产35万台的空调生产项目。",
+         ["年产20亿克拉的金锐超硬材料生产项目", "年产35万台的空调生产项目"]),
         # a company named as signatory makes a plain name a project
         ("美国安德集团与朝阳区人民政府签署的环球金融中心项目总投资30亿元。", ["环球金融中心项目"]),
         # the builder and its verb are no part of the name; 正极 is a word of it
