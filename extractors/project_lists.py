@@ -19,16 +19,19 @@ from extractors.project_names import (
     is_generic,
     is_specific,
     name_start,
+    own_words,
     strip_lead,
     words,
 )
 from extractors.segment import dictionary_tag, tokens_between
 
 # 安达科技新能源材料、路发实业25万吨磷酸二铵技改等项目: the items a 等…项目 closes are projects.
-# …等项目, …等24个项目, and a count written out closing the list without 等 (X、Y、Z四个重大项目).
+# …等项目, …等24个项目, and a count written out closing the list without 等 (X、Y、Z四个重大项目); the
+# size or kind of the batch may stand between (等文旅产业项目6个, 等新材料产业领域项目).
 _DENG = re.compile(
     r"(?:等(?:\d+个|一大?批|多个|一系列)?|(?<=[^\d、，,])[两二三四五六七八九十]个)"
-    r"(?:总投资[\d.]+亿元的?|(?:达|超过?)?[\d.]+亿元(?:以上)?的?|亿元以上|亿元级?|标志性|重大|重点|招商|产业|工业)*项目"
+    r"(?:总投资[\d.]+亿元的?|(?:达|超过?)?[\d.]+亿元(?:以上)?的?|亿元以上|亿元级?|标志性|重大|重点|招商引资|招商|签约|"
+    r"产业|工业|[\u4e00-\u9fff]{2,8}?(?:产业|领域|类))*项目"
 )  # …等8个总投资127亿元项目, …等5个亿元项目, …等一大批标志性项目: the size or kind of the listed projects
 
 
@@ -76,12 +79,17 @@ def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
             break  # 四川天兆畜牧科技公司等落户…: an earlier list closes here
         # an item ending in 集团/公司 is an investor listed before its projects (广东温氏食品集团)
         if end - start >= 4 and not item.endswith(words().events + _CATEGORIES) and not has_legal_suffix(item) \
-                and not is_generic(text, start, end):
+                and not is_generic(text, start, end) and not _sectors_only(text, start, end):
             items.append((start, end))
         if sep is None:
             break
         end = sep[0]
     return items
+
+
+def _sectors_only(text: str, start: int, end: int) -> bool:
+    """工业和文旅, 智能制造: sectors joined, no project (工业和文旅等第三产业项目)."""
+    return not own_words(text, start, end, sectors=True).strip("和及与")
 
 
 def _previous_separator(text: str, end: int) -> tuple[int, int] | None:
