@@ -19,7 +19,6 @@ from extractors.project_names import (
     is_generic,
     is_specific,
     name_start,
-    own_words,
     strip_lead,
     words,
 )
@@ -89,7 +88,8 @@ def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
 
 def _sectors_only(text: str, start: int, end: int) -> bool:
     """工业和文旅, 智能制造: sectors joined, no project (工业和文旅等第三产业项目)."""
-    return not own_words(text, start, end, sectors=True).strip("和及与")
+    # on the characters, not jieba's tokens: it cuts 工业|和文|旅等
+    return not words().sector_re.sub("", text[start:end]).strip("和及与")
 
 
 def _previous_separator(text: str, end: int) -> tuple[int, int] | None:
