@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.cities import place_set
 from extractors.resources import read_lines
@@ -68,9 +68,13 @@ _NAME_TAGS = ("nr", "ns", "nt", "nz", "j", "eng")
 _COMMON_WORD = 5000  # dictionary frequency of a word too common to be split by a name (其中, 我们)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of the token, asked thousands of times per article
 def _ends_name(token: str) -> bool:
     """A token that cannot be part of a company name (verbs, prepositions, 企业 as a category)."""
-    if token in lexicon().stops or any(ch.isdigit() for ch in token):
+    if token in lexicon().stops or _DIGIT.search(token):
         return True
     if token in lexicon().place_set:
         return False  # 大连 and 大同 are tagged adverbs; in 中国科学院大连化学物理研究所 they are places

@@ -34,7 +34,7 @@ from extractors.org_names import (
     lexicon,
     name_start,
 )
-from extractors.segment import Token, boundaries, dictionary_tag, tokenize, tokens_between, word_frequency
+from extractors.segment import Token, boundaries, dictionary_tag, ending_tokens, tokens_between, word_frequency
 
 
 def suffix_names(text: str) -> list[tuple[int, int]]:
@@ -113,7 +113,7 @@ def brand_names(text: str) -> list[tuple[int, int]]:
     """
     lex = lexicon()
     spans = []
-    by_end = {tok.end: tok for tok in tokenize(text)}
+    by_end = ending_tokens(text)
     bounds = boundaries(text)
     for match in lex.industry_re.finditer(text):
         if match.end() not in bounds:
@@ -150,7 +150,7 @@ def place_brand_names(text: str) -> list[tuple[int, int]]:
     """
     lex = lexicon()
     bounds = boundaries(text)
-    by_end = {tok.end: tok for tok in tokenize(text)}
+    by_end = ending_tokens(text)
     spans = []
     for match in lex.industry_run_re.finditer(text):
         brand_end, end = match.start(), match.end()

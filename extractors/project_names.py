@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.cities import place_set
 from extractors.org_names import lexicon as org_lexicon
@@ -137,6 +137,7 @@ def _place_not_adverb(token: str) -> bool:
     return token in place_set() and dictionary_tag(token) == "d"
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the token, asked thousands of times per article
 def _ends_name(token: str) -> bool:
     if token in _CONNECTORS or token in words().name_words or _PHASE.fullmatch(token) or _place_not_adverb(token):
         return False

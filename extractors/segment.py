@@ -154,6 +154,12 @@ def _starts(text: str) -> dict[int, Token]:
     return {tok.start: tok for tok in tokenize(text)}
 
 
+@lru_cache(maxsize=16)
+def ending_tokens(text: str) -> dict[int, Token]:
+    """Tokens by the offset they end at (shared by the finders that read a name leftwards)."""
+    return {tok.end: tok for tok in tokenize(text)}
+
+
 @cache
 def _word_tags() -> dict[str, str]:
     """Part-of-speech tag of every word in jieba's main dictionary (dict.txt)."""
