@@ -228,9 +228,9 @@ def _event_then_place(name_words: str) -> bool:
 
 _NUMBERED_SLOGAN = re.compile(r"(?:[一二三四五六七八九十两双][\u4e00-\u9fff]{1,2}){2,}")
 # A town, street or region below the listed places (六广镇, 扎佐街道, 台湾地区): its projects are a set.
-_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街道|镇|乡|地区)")
+_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街道|镇|乡|地区|自治县|自治州|自治旗)")
 # Projects located in a zone (东营经济技术开发区项目) are a set of projects, not one.
-_ZONE_END = re.compile(r"(?:开发区|高新区|园区|新区|工业园|经济区|示范区|自贸区|片区)$")
+_ZONE_END = re.compile(r"(?:开发区|经开区|高新区|园区|新区|工业园|经济区|示范区|自贸区|片区|旅游区)$")
 
 
 def is_generic(text: str, start: int, end: int, head: str = "项目") -> bool:

@@ -36,6 +36,7 @@ NAMES = [
     # a sector, a town or a region is no name; a brand before its industry is
     ("全力推进新能源项目和农产品深加工项目建设。", []),
     ("扎佐街道项目、六广镇项目和台湾地区项目均已落地。", []),
+    ("镇宁自治县项目、经开区项目和黄果树旅游区项目集中开工。", []),
     ("兴威新材料项目开工。", ["兴威新材料项目"]),
     # a point of a speech, a development slogan, a city's role, an official's words are no names
     ("二是独资项目多，三是汽车产业链项目集中。", []),
