@@ -97,6 +97,9 @@ def known_names(text: str) -> list[tuple[int, int]]:
             continue
         if _splits_common_word(text, m.start()) or (bureau is None and _runs_into_name(text, m.end())):
             continue
+        industry = lexicon().industry_re.match(text, end)
+        if bureau is None and industry and industry.end() in bounds and _is_list_edge(text, industry.end(), after=True):
+            end = industry.end()  # 东风车轮, 中铁置业: the group's own company, named as a list item
         spans.append((m.start(), end))
     return spans
 

@@ -34,7 +34,10 @@ CASES = [
     # technology words and units before an industry word are no brands
     ("签约项目主要涉及晶硅光伏、绿电能源、生态环保。", []),
     # numbered bureaus of a listed group are companies of their own, however jieba cuts them
-    ("中铁投资、中铁一局、中铁十局等单位负责人参加。", ["中铁", "中铁一局", "中铁十局"]),
+    ("中铁投资、中铁一局、中铁十局、中铁置业等单位负责人参加。", ["中铁", "中铁一局", "中铁十局", "中铁置业"]),
+    # verbs of the event (开工, 揭牌) and 暨 end a name read back from a list
+    ("中建材新材料有限公司瑞昌项目开工暨瑞昌市廊道运输有限公司、瑞昌市中建材光电材料有限公司揭牌。",
+     ["中建材新材料有限公司", "瑞昌市廊道运输有限公司", "瑞昌市中建材光电材料有限公司"]),
     ("配套建设冷链物流、精酿啤酒和低碳家居项目。", []),
     ("杜交曲50MW风电场项目开工。", []),
     # a brand jieba cut into single characters (信|达) stays whole; a counted class is no name
