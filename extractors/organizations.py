@@ -186,7 +186,8 @@ def listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
         items = _list_items(text, run.start(), run.end())
         if len(items) < 3 or not any(item in found for item in items):
             continue
-        out += [item for item in items if item not in found and _is_listed_company(text, *item)]
+        out += [item for item in items if item not in found
+                and (_is_listed_company(text, *item) or _is_place_brand(text, *item))]
     return out
 
 
@@ -209,6 +210,14 @@ def _is_listed_company(text: str, start: int, end: int) -> bool:
     if not industry or not 4 <= end - start <= 8:
         return False
     return _is_brand(text, start, industry[0].start())
+
+
+def _is_place_brand(text: str, start: int, end: int) -> bool:
+    """宁德博发, 江苏嘉盛: a place and a brand of 2-3 characters, as an item of a list of companies."""
+    first = tokens_between(text, start, start + 1)
+    if not first or first[0].start != start or first[0].text not in lexicon().place_set:
+        return False
+    return 2 <= end - first[0].end <= 3 and _is_brand(text, first[0].end, end)
 
 
 def _place_before(start: int, by_end: dict[int, Token]) -> int:
