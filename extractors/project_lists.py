@@ -52,6 +52,34 @@ def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
     return found
 
 
+# 这次签约的6个项目为X、Y、Z: a count of projects, then the list of them.
+_COUNT_THEN_LIST = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十]+)个[\u4e00-\u9fff]{0,6}?项目(?:分别)?(?:为|是|包括|有)[：:]?"
+)
+_LIST_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _listed_after_count(text: str, brands: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Items of the 、 list right after 6个项目为: projects when one of them bears a proper word."""
+    found: list[tuple[int, int]] = []
+    for m in _COUNT_THEN_LIST.finditer(text):
+        stop = _LIST_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        if "、" not in text[m.end() : end]:
+            continue  # one item is a sentence, not a list
+        items, start = [], m.end()
+        for piece in text[m.end() : end].split("、"):
+            item = (start, start + len(piece))
+            start = item[1] + 1
+            inner_head = any(h.end() < len(piece) for h in words().head_re.finditer(piece))  # X项目和Y项目
+            if 2 <= len(piece) <= _LONGEST_ITEM and not inner_head and not has_legal_suffix(piece) \
+                    and not is_generic(text, *item) and not _sectors_only(text, *item):
+                items.append(item)
+        if any(has_proper_word(text, s, e, brands) for s, e in items):
+            found += items
+    return found
+
+
 def _under_talks(text: str, start: int, end: int) -> bool:
     """Does the clause holding the list (text[start:end]) say its items are only under talks
     (洽谈, 对接, 意向)?  Only that clause: 对接洽谈的项目，既有…签约的X、Y等项目 is a signing."""

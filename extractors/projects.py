@@ -23,7 +23,7 @@ from extractors.cities import place_set
 from extractors.facts import Amount, Organization, Project
 from extractors.org_names import has_legal_suffix
 from extractors.organizations import core_of
-from extractors.project_lists import _listed_among, _listed_before_deng, join_list
+from extractors.project_lists import _listed_after_count, _listed_among, _listed_before_deng, join_list
 from extractors.project_names import (
     _PHASE,
     _SECTION,
@@ -165,7 +165,7 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
             spans.append((start, _past_phase(text, head.end())))
         elif verdict is None:
             plain.append((start, _past_phase(text, head.end())))
-    listed = _listed_before_deng(text, brands)
+    listed = _listed_before_deng(text, brands) + _listed_after_count(text, brands)
     # a list item is read whole between its separators: it wins over a shorter reading of the same name
     # (亚太远洋渔业与低温食品物流产业园, not 低温食品物流产业园)
     ends = {end for _, end in listed} | absorbed
