@@ -36,12 +36,13 @@ def _extract(text: str, published: date | None, city: str | None) -> Facts:
     amounts = extract_amounts(text)
     counts = extract_counts(text)
     growth = extract_growth(text)
-    attach_periods(text, published, amounts, counts, growth)
+    period = extract_period(text, published)
+    attach_periods(text, published, amounts, counts, growth, main=period)
     organizations = extract_organizations(text)
     city = resolve_city(text, city)
     _clear_own_city(amounts, city)
     return Facts(
-        period=extract_period(text, published),
+        period=period,
         city=city,
         amounts=amounts,
         counts=counts,

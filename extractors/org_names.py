@@ -27,7 +27,6 @@ class OrgLexicon:
     branch_suffixes: frozenset[str]  # 支行, 分行: only after a bank's name
     known_re: re.Pattern[str]
     industry_re: re.Pattern[str]
-    industry_run_re: re.Pattern[str]  # one or more industry words in a row (路桥设备, 新能源科技)
     stops: frozenset[str]
     generic: frozenset[str]  # words that make 'X公司' a description, not a name
     place_set: frozenset[str]  # place names and their short forms
@@ -44,7 +43,6 @@ def lexicon() -> OrgLexicon:
         branch_suffixes=frozenset(row[0] for row in rows if len(row) > 1 and row[1].strip() == "branch"),
         known_re=re.compile("|".join(map(re.escape, known))),
         industry_re=re.compile("|".join(map(re.escape, industry))),
-        industry_run_re=re.compile("(?:" + "|".join(map(re.escape, industry)) + ")+"),
         stops=frozenset(read_lines("dictionaries", "org_stops.txt")),
         generic=frozenset(read_lines("dictionaries", "org_generic.txt")),
         place_set=place_set(),

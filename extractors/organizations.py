@@ -155,8 +155,7 @@ def place_brand_names(text: str) -> list[tuple[int, int]]:
     bounds = boundaries(text)
     by_end = ending_tokens(text)
     spans = []
-    for match in lex.industry_run_re.finditer(text):
-        brand_end, end = match.start(), match.end()
+    for brand_end, end in _industry_runs(text):
         if brand_end not in bounds or end not in bounds or not _is_list_edge(text, end, after=True):
             continue
         brand_start = brand_end
@@ -173,7 +172,21 @@ def place_brand_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _industry_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of industry words in a row (路桥设备, 新能源科技): adjacent matches of
+    the single-word pattern joined, several times faster than one pattern repeating the alternation."""
+    runs: list[tuple[int, int]] = []
+    for m in lexicon().industry_re.finditer(text):
+        if runs and runs[-1][1] == m.start():
+            runs[-1] = (runs[-1][0], m.end())
+        else:
+            runs.append((m.start(), m.end()))
+    return runs
+
+
 # A run of 、-separated items (绿地集团、臻恒光电、伟仁投资、建为集团等企业).
+# A clause holding a 、 (the runs never cross clause punctuation, so only these are searched).
+_LISTING_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]*、[^，,。；;：:！？!?\n]*")
 _LIST_RUN = re.compile(r"[^、，,。；;：:！？!?\n]{2,16}(?:、[^、，,。；;：:！？!?\n]{2,16})+")
 
 
@@ -182,7 +195,7 @@ def listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     中铁二十四局集团、红星美凯龙、臻恒光电、伟仁投资、建为集团等企业 the list says what 臻恒光电 is."""
     found = set(spans)
     out: list[tuple[int, int]] = []
-    for run in _LIST_RUN.finditer(text):
+    for run in (r for clause in _LISTING_CLAUSE.finditer(text) for r in _LIST_RUN.finditer(text, *clause.span())):
         items = _list_items(text, run.start(), run.end())
         if len(items) < 3 or not any(item in found for item in items):
             continue

@@ -133,11 +133,16 @@ def _shifted(same: Mention, reference: Mention | None, main: Period | None) -> s
     return period_label(same.year if same.year is not None else year - 1, *months)
 
 
-def attach_periods(text: str, published: date | None, *fact_lists: list[Any]) -> None:
+_UNSET = object()
+
+
+def attach_periods(text: str, published: date | None, *fact_lists: list[Any], main: Any = _UNSET) -> None:
     """Set ``.period`` on each fact: the period named last before it in its sentence, else earlier in
-    its paragraph (其中，出口… continues 1-11月，进出口…), else the article's main period."""
+    its paragraph (其中，出口… continues 1-11月，进出口…), else the article's main period (``main``
+    when the caller has it already: extract_period is the costlier half)."""
     rules = _rules()
-    main = extract_period(text, published)
+    if main is _UNSET:
+        main = extract_period(text, published)
     mentions = [m for m in _mentions(text, published) if not m.comparison]
     ends = [m.end for m in mentions]
     sentences = _sentences(text, rules)

@@ -19,6 +19,7 @@ import logging
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from extractors.resources import read_lines
@@ -96,12 +97,11 @@ def tokenize_with(backend: str, text: str) -> list[Token]:
         words = jieba_tokenizer().lcut(text)
     else:
         raise SegmenterError(f"unknown segmenter {backend!r}; use one of {BACKENDS}")
-    # Offsets by running sum, as jieba.tokenize computes them, without its per-word generator.
-    tokens, end = [], 0
-    for word in words:
-        start, end = end, end + len(word)
-        tokens.append(Token(word, start, end))
-    return tokens
+    # Offsets by running sum, as jieba.tokenize computes them, without its per-word generator;
+    # Token._make skips the keyword handling of a NamedTuple's constructor (this runs per word).
+    ends = list(accumulate(map(len, words)))
+    starts = [0, *ends[:-1]] if ends else []
+    return list(map(Token._make, zip(words, starts, ends, strict=True)))
 
 
 @lru_cache(maxsize=16)
