@@ -187,6 +187,9 @@ def _joined_product(text: str, start: int) -> int:
 def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
               tied: frozenset[int] = frozenset()) -> int:
     """Extend ``start`` over 及/和/、 to the items the head also closes (LED外延片、芯片项目)."""
+    if text[start - 2 : start] == "及其":  # 微型光纤放大器及其核心激光器产业化基地: 其 opens the second half
+        joined = _join_once(text, start - 1, head, brands, tied)
+        return joined if joined < start - 1 else start
     joined = _join_once(text, start, head, brands, tied)
     if joined < start and text[joined - 1 : joined] == "、":
         # 年产3000吨硅油、2000吨硅橡胶及5000吨涂料助剂项目: the 及 pair is the end of a 、 list

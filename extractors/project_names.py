@@ -185,8 +185,8 @@ _DATE_LEAD = re.compile(r"(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚)?|[
 
 def strip_lead(text: str, start: int, end: int) -> int:
     """Move ``start`` past verbs, particles and dates that open the span (争取黔（江）…铁路)."""
-    if text[start - 1 : start] == "、":
-        return start  # a list item starts at its separator (、超净聚丙烯系列项目: 超净 is tagged v)
+    if text[start - 1 : start] in ("、", "及", "与"):
+        return start  # an item or second half starts at its separator (、超净…, 及控制设备…: both tagged v)
     while start < end:
         if date := _DATE_LEAD.match(text, start, end):
             start = date.end()
