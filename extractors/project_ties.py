@@ -135,6 +135,8 @@ def context_stage(text: str, pos: int) -> str | None:
         return None
     starts = [m.end() for m in _PARAGRAPH_END.finditer(text, 0, pos)]
     before = _stages(text, starts[-1] if starts else 0, pos, plans=CONTEXT)
+    # progress (进展顺利, 加快建设) is said of the projects it names; an event (签约, 开工) sets the scene
+    before = [found for found in before if found[1] != "在建"]
     return before[-1][1] if before else None
 
 

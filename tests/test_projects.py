@@ -399,6 +399,9 @@ STAGES = [
      {"西南生产基地": "签约"}),
     ("此次集中签约的有——\n华宇方圆新物流产业园、\n大同碳谷产业园等24个项目。",
      {"华宇方圆新物流产业园": "签约", "大同碳谷产业园": "签约"}),
+    # progress said of one project does not carry to the next sentence's project
+    ("龙海鑫港项目进展顺利。总投资276亿元的乙烷裂解制乙烯项目已向国家发改委申报。",
+     {"龙海鑫港项目": "在建", "乙烷裂解制乙烯项目": None}),
     # … but not across a paragraph, not to projects still under talks, and not from a plan
     ("现场签约12个项目。\n长江隧道工程总投资80亿元。", {"长江隧道工程": None}),
     ("外出招商签约2个项目。同时，该县洽谈达成了5万吨玻纤池窑拉丝项目、精密数控刀具生产项目等10余个意向项目。",
