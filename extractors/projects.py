@@ -98,10 +98,19 @@ _PLACE_VERB = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:投资建设|建设|设立|
 
 
 # 新疆九洲恒昌…股份有限公司建设呼图壁县输煤廊道项目: the builder, then the verb, then the name.
-_BUILDER_VERB = re.compile(r"(?:公司|集团)(?:投资建设|建设|投建|兴建|新建|实施)")
+_BUILDER_VERB = re.compile(r"(?:公司|集团)(?:合作|联合|共同)?(?:投资建设|建设|投建|兴建|新建|实施)")
+
+
+# 高标准建设申禄达物流城, 合作建设冷链物流与食品商贸城: how it is built, then the verb, then the name;
+# 国内首座生态商贸城——天泽国际商贸城: a description, a dash, then the name (not a phase, then its
+# part: …公共平台一期——航天装配…中心项目).
+_MANNER_VERB = re.compile(r"(?:高标准|高质量|高起点|合作|联合|共同|加快|全力)(?:投资)?建设|.*(?<!期)——")
 
 
 def _after_place_verb(text: str, start: int, end: int) -> int:
+    manner_end = max((m.end() for m in _MANNER_VERB.finditer(text, start, end)), default=start)
+    if end - manner_end >= 2:
+        start = manner_end
     builder_end = max((m.end() for m in _BUILDER_VERB.finditer(text, start, end)), default=start)
     if end - builder_end >= 4:
         start = builder_end
@@ -159,6 +168,8 @@ def find_names(text: str, brands: tuple[str, ...] = (), tied: frozenset[int] = f
         start = join_list(text, read, head, brands, tied)
         if start < read and text[read - 1] in "及和与" and words().head_re.search(text, read - 5, read - 1):
             absorbed.add(read - 1)  # …产业园及运营结算中心: the first half is no project of its own
+        if start < read:  # the first half of a joined name may open with its builder (…公司合作建设X与Y商贸城)
+            start = min(_after_place_verb(text, start, read - 1), read)
         start = _capacity_before(text, past_slogan(text, start, head.start()))
         verdict = name_verdict(text, start, head, brands, tied)
         if verdict is True:

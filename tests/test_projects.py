@@ -367,6 +367,11 @@ TIES = [
          ["年产20亿克拉的金锐超硬材料生产项目", "年产35万台的空调生产项目"]),
         # a company named as signatory makes a plain name a project
         ("美国安德集团与朝阳区人民政府签署的环球金融中心项目总投资30亿元。", ["环球金融中心项目"]),
+        # trade cities are heads; how it is built (高标准建设), the builder (…公司合作建设) and a description
+        # before a dash are no part of the name
+        ("北林区引进28亿元高标准建设申禄达物流城和东富汽车配件城两个物流项目。", ["申禄达物流城", "东富汽车配件城"]),
+        ("雨润控股集团与艾科农业科技发展有限公司合作建设冷链物流与食品商贸城。", ["冷链物流与食品商贸城"]),
+        ("队伍来到最后一站——东风力神(十堰)新能源汽车动力电池项目。", ["东风力神(十堰)新能源汽车动力电池项目"]),
         # the builder and its verb are no part of the name; 正极 is a word of it
         ("新疆九洲恒昌供应链管理股份有限公司建设呼图壁县输煤廊道项目。", ["呼图壁县输煤廊道项目"]),
         ("天津中聚新能源科技有限公司在集宁区投资建设的锂电池及正极材料项目开工。", ["锂电池及正极材料项目"]),
