@@ -8,6 +8,7 @@ because it reasons about several names at once, not about one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from extractors.cities import place_set
 from extractors.org_names import has_legal_suffix
@@ -95,26 +96,30 @@ _CATEGORIES = ("产业", "服务业", "行业", "领域", "业态", "事业")
 _LONGEST_ITEM = 30
 
 
-def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
-    """The 、-separated items ending at ``end`` (line breaks after 、 allowed), minus events and
-    generic phrases. Items between separators are taken whole; the first is read like a name."""
-    items: list[tuple[int, int]] = []
+def _items_before(text: str, end: int) -> Iterator[tuple[int, int, bool]]:
+    """The 、-separated items ending at ``end``, right to left, as (start, end, first): items between
+    separators are taken whole (line breaks after 、 allowed); the first is read like a name."""
     while end > 0:
         sep = _previous_separator(text, end)
         if sep is None:
-            start = _joined_product(text, strip_lead(text, name_start(text, end), end))
-        else:
-            start = _skip_space(text, sep[1], end)
-        item = text[start:end]
+            yield strip_lead(text, name_start(text, end), end), end, True
+            return
+        yield _skip_space(text, sep[1], end), end, False
+        end = sep[0]
+
+
+def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
+    """The 、-separated items ending at ``end``, minus events and generic phrases."""
+    items: list[tuple[int, int]] = []
+    for start, stop, first in _items_before(text, end):
+        start = _joined_product(text, start) if first else start
+        item = text[start:stop]
         if "等" in item:
             break  # 四川天兆畜牧科技公司等落户…: an earlier list closes here
         # an item ending in 集团/公司 is an investor listed before its projects (广东温氏食品集团)
-        if end - start >= 4 and not item.endswith(words().events + _CATEGORIES) and not has_legal_suffix(item) \
-                and not is_generic(text, start, end) and not _sectors_only(text, start, end):
-            items.append((start, end))
-        if sep is None:
-            break
-        end = sep[0]
+        if stop - start >= 4 and not item.endswith(words().events + _CATEGORIES) and not has_legal_suffix(item) \
+                and not is_generic(text, start, stop) and not _sectors_only(text, start, stop):
+            items.append((start, stop))
     return items
 
 
@@ -237,18 +242,14 @@ def _headless_chain(text: str, start: int, head: re.Match[str], brands: tuple[st
     if _opens_with_proper(text, start, brands):
         return None  # 乳制品加工、秦粤奶山羊养殖基地: the last item names its own maker or place
     items: list[tuple[int, int]] = [(start, head.start())]
-    end = start - 1
-    while True:
-        sep = _previous_separator(text, end)
-        item_start = _skip_space(text, sep[1], end) if sep else strip_lead(text, name_start(text, end), end)
+    for item_start, end, _ in _items_before(text, start - 1):
         item = text[item_start:end]
         if not item or "等" in item or words().head_re.search(item) or has_legal_suffix(item) \
                 or item.endswith(_CATEGORIES) or item in brands or item in place_set():
             return None
         items.append((item_start, end))
-        if sep is None:
-            break
-        end = sep[0]
+    if len(items) == 1:
+        return None  # nothing before the 、
     if any(is_generic(text, s, e) for s, e in items[1:] if e - s > 2):
         return None
     first = items[-1][0]

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractors.cities import place_set
+from extractors.org_names import _COMMON_WORD, opens_with_preposition
 from extractors.org_names import lexicon as org_lexicon
-from extractors.org_names import opens_with_preposition
 from extractors.resources import read_lines
 from extractors.segment import boundaries, dictionary_tag, token_at, tokens_between, word_frequency
 from extractors.wordlists import alternation
@@ -211,7 +211,6 @@ _CATEGORY_END = re.compile(
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条|座)")
 # A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
 _DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
-_COMMON_WORD = 5000  # dictionary frequency of a word too common to be an event's name (发展)
 _EDITION = re.compile(r"第[\d一二三四五六七八九十]+[届次]")
 
 
