@@ -14,6 +14,7 @@ from extractors.cities import place_set
 from extractors.org_names import has_legal_suffix
 from extractors.org_names import lexicon as org_lexicon
 from extractors.project_names import (
+    after_last_break,
     _CAPACITY,
     LEADING_VERB,
     enclosing,
@@ -148,23 +149,42 @@ def _skip_space(text: str, start: int, end: int) -> int:
 
 
 def _listed_among(text: str, spans: list[tuple[int, int]], plain: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """5万吨玻纤池窑拉丝项目、森林小火车特色旅游项目: an item of a 、 list of projects is one too."""
+    """5万吨玻纤池窑拉丝项目、森林小火车特色旅游项目: an item of a 、 list of projects is one too, and so
+    is a name alone in its clause of a ；-list whose neighbouring clause names a project."""
     found: list[tuple[int, int]] = []
-    ends = {end for _, end in spans}
-    starts = {start for start, _ in spans}
+    named = list(spans)
     changed = True
     while changed:
         changed = False
-        for start, end in plain:
-            if (start, end) in found:
-                continue
-            after_named = text[start - 1 : start] == "、" and start - 1 in ends
-            if after_named or (text[end : end + 1] == "、" and end + 1 in starts):
-                found.append((start, end))
-                ends.add(end)
-                starts.add(start)
+        for span in plain:
+            if span not in found and _beside_named(text, span, named):
+                found.append(span)
+                named.append(span)
                 changed = True
     return found
+
+
+# What may open a ；-list item before its name: nothing, or the money put on it (总投资3亿元的).
+_OPENS_ITEM = re.compile(r"(?:(?:计划)?总?投资(?:额|总额)?(?:约|达)?[\d.]+[万亿]*(?:元|美元)的)?")
+
+
+def _beside_named(text: str, span: tuple[int, int], named: list[tuple[int, int]]) -> bool:
+    start, end = span
+    if any(text[start - 1 : start] == "、" and e == start - 1 for _, e in named):
+        return True
+    if any(text[end : end + 1] == "、" and s == end + 1 for s, _ in named):
+        return True
+    lo, hi = enclosing(text, start, end, "；;。\n")
+    before, after = text[lo - 1 : lo] if lo else "", text[hi : hi + 1]
+    if not (before and before in "；;") and not (after and after in "；;"):
+        return False  # not an item of a ；-list
+    if not _OPENS_ITEM.fullmatch(text, after_last_break(text, start, "，,；;。：:\n"), start):
+        return False  # 唯一封装项目, 园区高质量发展金融服务项目: a name inside a clause is no item
+    previous = enclosing(text, lo - 1, lo - 1, "；;。\n") if before and before in "；;" else None
+    following = enclosing(text, hi + 1, hi + 1, "；;。\n") if after and after in "；;" else None
+    return any(
+        clause is not None and clause[0] <= s and e <= clause[1] for s, e in named for clause in (previous, following)
+    )
 
 
 # A name may join two lines or bases sharing its head (…生产线及配套…生产线项目, …制造基地及…基地项目).

@@ -232,6 +232,30 @@ _TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街道|镇|乡|地区|自治县|自�
 _ZONE_END = re.compile(r"(?:开发区|经开区|高新区|园区|新区|工业园|经济区|示范区|自贸区|片区|旅游区)$")
 
 
+def _places_zone(text: str, start: int, end: int) -> bool:
+    """东营经济技术开发区项目, 高新区项目: the projects of a zone named by its place. A zone named by a
+    brand or product (正华纺织工业园项目, 航空经济区项目) is itself being built."""
+    zone = _ZONE_END.search(text, start, end)
+    if zone is None:
+        return False
+    if zone.group() == "旅游区":
+        return True  # 黄果树旅游区项目: a scenic area is a place, whatever its name
+    # 长子经开区绿色低碳智慧园区: the place's zone, then the park's own words
+    own = _ZONE_WORDS.sub("", own_words(text, start, end, sectors=True))
+    return len(own) < 2 or own in place_set() or bool(_TOWN.fullmatch(own)) or _all_places(own)
+
+
+_ZONE_WORDS = re.compile(
+    r"(?:经济技术|经济|技术|高新技术产业|高新技术|工业)?开发区|经开区|高新区|新区|工业园区?|产业园区?|经济区|园区|片区"
+)
+
+
+def _all_places(words_: str) -> bool:
+    """珠三角江门, 湖北宜昌: places one after another (or a place and its zone) are still a place."""
+    pieces = [t.text for t in tokens_between(words_, 0, len(words_))]
+    return bool(pieces) and all(piece in place_set() or _TOWN.fullmatch(piece) for piece in pieces)
+
+
 def is_generic(text: str, start: int, end: int, head: str = "项目") -> bool:
     """True when the words before the head describe projects instead of naming one."""
     name_words = text[start:end]
@@ -241,7 +265,7 @@ def is_generic(text: str, start: int, end: int, head: str = "项目") -> bool:
         return True  # 第二十二届兰洽会武威市项目, 盐湖城旅游文化艺术节项目: the projects of an event
     if _COUNTED.search(name_words) or _BATCH.search(name_words) or _CATEGORY_END.search(name_words):
         return True  # 11个高速公路项目 is a count of projects, 2024年重点项目 a batch
-    if _DESCRIPTIVE.search(name_words) or (head == "项目" and _ZONE_END.search(name_words)):
+    if _DESCRIPTIVE.search(name_words) or (head == "项目" and _places_zone(text, start, end)):
         return True
     own = own_words(text, start, end, sectors=True)
     if words().head_re.fullmatch(own):

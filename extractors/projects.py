@@ -225,9 +225,10 @@ def name_verdict(text: str, start: int, head: re.Match[str], brands: tuple[str, 
     return True if _built_by_named_company(text, start, brands) else None
 
 
-# 华工科技公司在沧州运河区建设的智能激光装备项目, 美国安德集团与…签署的环球金融中心项目: a company
-# named as the builder or signatory makes the project specific, however plain its own words.
-_BUILT_BY = re.compile(r"(?:投资|建设|投建|兴建|新建|打造|承建|签署|签订|签约)的$")
+# 华工科技公司在沧州运河区建设的智能激光装备项目, 美国安德集团与…签署的环球金融中心项目, …木业有限公司
+# 签订木地板生产项目: a company named as the builder or signatory makes the project specific, however
+# plain its own words.
+_BUILT_BY = re.compile(r"(?:投资|建设|投建|兴建|新建|打造|承建|签署|签订|签约)的?$")
 
 
 def _built_by_named_company(text: str, start: int, brands: tuple[str, ...]) -> bool:

@@ -127,6 +127,14 @@ NAMES = [
     # investors listed before 等 are companies, not project items; a nested 等 closes the list
     ("广东温氏食品集团、辽宁禾丰牧业公司等落户荣昌建设畜禽现代化养殖加工、动物饲料生产等项目。", []),
     ("签约20万套汽车排气管零部件及年产60套木材机械项目。", ["20万套汽车排气管零部件及年产60套木材机械项目"]),
+    # a park named by a brand or product is built; a zone named by its place holds projects
+    ("香港精大投资公司投资18亿港币建设的正华纺织工业园项目落户。", ["正华纺织工业园项目"]),
+    ("集中签约长子经开区绿色低碳智慧园区项目。", ["绿色低碳智慧园区项目"]),
+    ("东营经济技术开发区项目、高新区项目和马鞍山工业园项目集中开工。", []),
+    # a company named as the signatory before a plain name; a plain name alone in its ；-list item
+    ("其中，年屠宰20万头生猪精深加工产业园项目，投资1.05亿元；高品质奶业生产基地项目，投资1.2亿元。",
+     ["年屠宰20万头生猪精深加工产业园项目", "高品质奶业生产基地项目"]),
+    ("其中，年产5万吨钛白粉项目投资3亿元；引进的唯一封装项目将落户园区。", ["年产5万吨钛白粉项目"]),
 ]
 
 
@@ -163,6 +171,9 @@ def test_names_tied_to_an_investment(text: str, projects: list[tuple[str, float]
     [
         ("双城雨润国际农产品采购中心项目由南京雨润集团负责。", ["双城雨润国际农产品采购中心项目"]),
         ("双城国际农产品采购中心项目由某地负责。", []),
+        # the signatory company before the verb (签订X) makes a plain name specific; a place does not
+        ("利州区政府与成都美康三杉木业有限公司签订木地板生产项目。", ["木地板生产项目"]),
+        ("利州区政府与昭化区政府签订木地板生产项目。", []),
     ],
 )
 def test_investor_brand_makes_a_name(text: str, names: list[str]) -> None:
