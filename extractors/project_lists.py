@@ -14,9 +14,9 @@ from extractors.cities import place_set
 from extractors.org_names import has_legal_suffix
 from extractors.org_names import lexicon as org_lexicon
 from extractors.project_names import (
-    after_last_break,
     _CAPACITY,
     LEADING_VERB,
+    after_last_break,
     enclosing,
     has_proper_word,
     is_generic,
