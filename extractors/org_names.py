@@ -72,7 +72,7 @@ _DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=1 << 16)  # a pure function of the token, asked thousands of times per article
 def _ends_name(token: str) -> bool:
     """A token that cannot be part of a company name (verbs, prepositions, 企业 as a category)."""
-    if token in lexicon().stops or _DIGIT.search(token):
+    if token in lexicon().stops or _DIGIT.search(token) or _ends_in_stop_verb(token):
         return True
     if token in lexicon().place_set:
         return False  # 大连 and 大同 are tagged adverbs; in 中国科学院大连化学物理研究所 they are places
@@ -82,6 +82,14 @@ def _ends_name(token: str) -> bool:
     if len(token) == 1:  # 新, 大 (adjectives) start names; 据, 而, 占 do not
         return tag == "v" or tag.startswith(("p", "c", "u", "r", "d"))  # 地 is tagged uv
     return tag.startswith(_STOP_TAGS)
+
+
+def _ends_in_stop_verb(token: str) -> bool:
+    """大力支持, 实地考察, 热忱欢迎: jieba keeps an adverb and its verb as one word; the verb still
+    ends the name after it."""
+    if len(token) < 4 or token[-2:] not in lexicon().stops or dictionary_tag(token[-2:]) != "v":
+        return False
+    return not lexicon().known_re.fullmatch(token)  # 国药控股 is a company, 控股 a verb
 
 
 def name_start(text: str, end: int) -> int:

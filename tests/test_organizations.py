@@ -63,6 +63,15 @@ CASES = [
     ("TCL二股东深圳市平安创新资本投资有限公司减持。", ["TCL", "深圳市平安创新资本投资有限公司"]),
     ("为了快速而有效地实现青岛啤酒揭阳公司的本土化。", ["青岛啤酒揭阳公司"]),
     ("关于公司控股子公司泰山石膏股份有限公司投资的议案。", ["泰山石膏股份有限公司"]),
+    # an adverb and its verb jieba keeps as one word (大力支持) still end the name; a company whose
+    # name ends in a verb-like word (国药控股) keeps it
+    ("我们热忱欢迎中车集团来榕布局。", ["中车集团"]),
+    ("我市将大力支持公司在湖的项目投资。", []),
+    ("感谢漳州给予招商局集团的支持。", ["招商局集团"]),
+    ("国药控股安徽有限公司落户。", ["国药控股安徽有限公司"]),
+    # multinationals named bare; a fruit is no company, a given name is no firm
+    ("瑞穗银行、住友商事、沃尔沃、亚马逊等企业参展。", ["瑞穗银行", "住友商事", "沃尔沃", "亚马逊"]),
+    ("县长楚德勤主持仪式，全县苹果产量增长。", []),
 ]
 
 
