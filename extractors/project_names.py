@@ -183,13 +183,17 @@ def enclosing(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
 _DATE_LEAD = re.compile(r"(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚)?|[一二三四五六七八九十]是")
 
 
+# Praise before a name (打造世界级邵氏茶农业产业园) rates it; the name follows.
+_PRAISE_LEAD = re.compile(r"(?:世界级|国际一流|国内一流|全国一流)(?=[\u4e00-\u9fff]{4})")
+
+
 def strip_lead(text: str, start: int, end: int) -> int:
     """Move ``start`` past verbs, particles and dates that open the span (争取黔（江）…铁路)."""
     if text[start - 1 : start] in ("、", "及", "与"):
         return start  # an item or second half starts at its separator (、超净…, 及控制设备…: both tagged v)
     while start < end:
-        if date := _DATE_LEAD.match(text, start, end):
-            start = date.end()
+        if lead := (_DATE_LEAD.match(text, start, end) or _PRAISE_LEAD.match(text, start, end)):
+            start = lead.end()
             continue
         tok = token_at(text, start)
         if tok is None or tok.end >= end:
