@@ -338,13 +338,25 @@ def _strip_verb(text: str, start: int, end: int) -> int:
     return start
 
 
+# 驻宜良商会, 异地泉籍商会, 与会商会, 行业协会, 市级投融资平台公司: where or what kind, not which one.
+_DESCRIBED_BY = re.compile(r"驻|异地|外地|与会|行业|各地|[省市县区]级")
+
+
+# Verbs that are brands of groups (通用集团, 联合集团, 希望集团), not an action on a company.
+_BRAND_VERBS = frozenset(
+    {"通用", "联合", "希望", "振兴", "腾飞", "创新", "前进", "开拓", "飞跃", "引领", "奋进", "发展"}
+)
+
+
 def is_generic(core: str) -> bool:
     """该公司, 三家公司, 合资公司: a description rather than a name."""
     lex = lexicon()
     if len(core) < 2 or core in lex.generic or re.fullmatch(r"[\d一二三四五六七八九十两几多数各]+家?", core):
         return True
-    if core in lex.place_set or core.endswith("家"):
+    if core in lex.place_set or core.endswith("家") or _DESCRIBED_BY.match(core):
         return True
+    if dictionary_tag(core) == "v" and core not in _BRAND_VERBS and not lex.known_re.fullmatch(core):
+        return True  # 提升公司, 完成公司: a verb and its object
     # 该公司, 贵公司, 本公司 — but 贵州…, 贵阳…, 本溪… open with a place, not a pronoun
     opens_place = any(core[:n] in lex.place_set for n in (2, 3))
     return core[0] in "该此这其本我贵各每某家" and not opens_place

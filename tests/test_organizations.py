@@ -72,6 +72,9 @@ CASES = [
     # multinationals named bare; a fruit is no company, a given name is no firm
     ("瑞穗银行、住友商事、沃尔沃、亚马逊等企业参展。", ["瑞穗银行", "住友商事", "沃尔沃", "亚马逊"]),
     ("县长楚德勤主持仪式，全县苹果产量增长。", []),
+    # where or what kind of body, not which one
+    ("驻宜良商会、行业协会和市级投融资平台公司参加。", []),
+    ("快速提升公司在新能源汽车领域的地位，目前已完成公司注册。通用集团参会。", ["通用集团"]),
 ]
 
 
