@@ -34,6 +34,7 @@ from extractors.org_names import (
     lexicon,
     name_start,
 )
+from extractors.resources import read_lines
 from extractors.segment import Token, boundaries, dictionary_tag, ending_tokens, tokens_between, word_frequency
 
 
@@ -195,13 +196,68 @@ def listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     中铁二十四局集团、红星美凯龙、臻恒光电、伟仁投资、建为集团等企业 the list says what 臻恒光电 is."""
     found = set(spans)
     out: list[tuple[int, int]] = []
-    for run in (r for clause in _LISTING_CLAUSE.finditer(text) for r in _LIST_RUN.finditer(text, *clause.span())):
-        items = _list_items(text, run.start(), run.end())
-        if len(items) < 3 or not any(item in found for item in items):
-            continue
-        out += [item for item in items if item not in found
-                and (_is_listed_company(text, *item) or _is_place_brand(text, *item))]
+    for clause in _LISTING_CLAUSE.finditer(text):
+        for run in _LIST_RUN.finditer(text, *clause.span()):
+            items = _list_items(text, run.start(), run.end())
+            if _closed_as_companies(text, items[-1][1], clause.end()):
+                items[0] = (max(items[0][0], name_start(text, items[0][1])), items[0][1])  # 目前已有|北京楷模家具
+                out += [item for item in items if not _overlaps(item, found) and _company_item(text, *item)]
+            elif len(items) >= 3 and any(item in found for item in items):
+                out += [item for item in items if item not in found
+                        and (_is_listed_company(text, *item) or _is_place_brand(text, *item))]
     return out
+
+
+# What closes a list of companies: 等16家企业, 等一批招商企业, 等国内行业领军企业, 两家知名企业, 均为…企业.
+_COMPANIES_CLOSE = re.compile(
+    r"(?:等|[，,]?均为|[两二三四五六七八九十\d]+家)[^，,。；;、：:和与及]{0,12}?(?:企业|名企|公司)(?!家)"
+)
+
+
+def _closed_as_companies(text: str, end: int, clause_end: int) -> bool:
+    """The words right after a list's last item say its items are companies (not 企业家: people)."""
+    close = _COMPANIES_CLOSE.match(text, end)
+    if close is not None:
+        return True
+    after = re.match(r"[^，,。；;]*[，,]均为[^，,。；;]{0,12}?企业", text[end:])
+    return after is not None and end + after.end() <= len(text) and clause_end >= end
+
+
+def _company_item(text: str, start: int, end: int) -> bool:
+    """An item of a list the text calls companies: places, then a brand, then industry words or
+    nothing (华微电子, 北京楷模家具, 常州瑞德丰); never a place or a common word alone."""
+    brand_start = start
+    for tok in tokens_between(text, start, end):
+        if tok.start != brand_start or tok.text not in lexicon().place_set or tok.end >= end:
+            break
+        brand_start = tok.end
+    if lexicon().known_re.fullmatch(text, start, end):
+        return True
+    runs = [r for r in _industry_runs(text[brand_start:end]) if r[1] == end - brand_start]
+    if runs and runs[0][0] == 0:
+        return False  # 五金, 百货: an industry, not a company
+    brand_end = brand_start + runs[0][0] if runs else end
+    if brand_start == start and brand_end == end and not _bare_brand(text[start:end]):
+        return False  # 泰国, 省企, 谢文婕: a bare item must be a word jieba does not know as anything else
+    return _is_brand(text, brand_start, brand_end)
+
+
+def _bare_brand(word: str) -> bool:
+    """星云 after a place, 瑞德 before 科技 may be dictionary words; a bare item may not be a
+    country, a common word or a person's name (a surname and one or two more characters)."""
+    tag = dictionary_tag(word)
+    if tag is not None and not tag.startswith(("nz", "nt", "j")):
+        return False
+    return not (len(word) <= 3 and word[0] in _surnames())
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(s for s in read_lines("dictionaries", "surnames.txt") if len(s) == 1)
+
+
+def _overlaps(span: tuple[int, int], spans: set[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
