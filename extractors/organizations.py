@@ -173,6 +173,30 @@ def place_brand_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# 台州德仕乐投资14亿元的…项目, 北京建龙总投资100亿元的…: a company as the subject of an investment.
+_INVESTS = re.compile(r"(?:拟|计划|将|又)?总?投资(?:约|达|超)?\d")
+_SUBJECT_EDGE = re.compile(r"[、，,；;。：:！？\n]|包括|其中")
+
+
+def investor_names(text: str) -> list[tuple[int, int]]:
+    """Place + brand (+ industry) opening a clause or list item right before 投资 and an amount; the
+    place vouches for the brand (江苏润东, 北京建龙), as in a list of companies."""
+    spans = []
+    for m in _INVESTS.finditer(text):
+        edges = list(_SUBJECT_EDGE.finditer(text, max(0, m.start() - 12), m.start()))
+        start = edges[-1].end() if edges else None
+        if start is None or m.start() - start < 4:
+            continue
+        if _company_item(text, start, m.start()) and _opens_with_place(text, start, m.start()):
+            spans.append((start, m.start()))
+    return spans
+
+
+def _opens_with_place(text: str, start: int, end: int) -> bool:
+    first = tokens_between(text, start, start + 1)
+    return bool(first) and first[0].start == start and first[0].end < end and first[0].text in lexicon().place_set
+
+
 def _industry_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of industry words in a row (路桥设备, 新能源科技): adjacent matches of
     the single-word pattern joined, several times faster than one pattern repeating the alternation."""
@@ -362,7 +386,8 @@ def extract_organizations(text: str) -> list[Organization]:
     """Organizations in order of first mention; one entry per distinct name."""
     if not text:
         return []
-    spans = _merge(suffix_names(text) + known_names(text) + brand_names(text) + place_brand_names(text))
+    spans = _merge(suffix_names(text) + known_names(text) + brand_names(text) + place_brand_names(text)
+                   + investor_names(text))
     spans = _merge(spans + listed_beside(text, spans))
     by_name: dict[str, Organization] = {}
     for start, end in spans:
