@@ -29,11 +29,13 @@ from extractors.segment import dictionary_tag, tokens_between
 
 # 安达科技新能源材料、路发实业25万吨磷酸二铵技改等项目: the items a 等…项目 closes are projects.
 # …等项目, …等24个项目, and a count written out closing the list without 等 (X、Y、Z四个重大项目); the
-# size or kind of the batch may stand between (等文旅产业项目6个, 等新材料产业领域项目).
+# size or kind of the batch may stand between (等文旅产业项目6个, 等新材料产业领域项目, 等在谈项目,
+# 等一批汽车零部件下游强链壮链项目).
 _DENG = re.compile(
     r"(?:等(?:\d+个|一大?批|多个|一系列)?|(?<=[^\d、，,])[两二三四五六七八九十]个)"
     r"(?:总投资[\d.]+亿元的?|(?:达|超过?)?[\d.]+亿元(?:以上)?的?|亿元以上|亿元级?|标志性|重大|重点|招商引资|招商|签约|"
-    r"产业|工业|[\u4e00-\u9fff]{2,8}?(?:产业|领域|类))*项目"
+    r"在谈|产业|工业|[\u4e00-\u9fff]{2,8}?(?:产业|领域|类))*项目"
+    r"|等一大?批(?:(?!企业|公司)[\u4e00-\u9fff]){2,14}?项目"
 )  # …等8个总投资127亿元项目, …等5个亿元项目, …等一大批标志性项目: the size or kind of the listed projects
 
 
@@ -47,11 +49,16 @@ def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
         # 中国重汽等重大项目) stands for the group, not one project
         known = org_lexicon().known_re
         items = [(start, end) for start, end in _deng_items(text, m.start()) if not known.fullmatch(text, start, end)]
-        if items and _under_talks(text, min(start for start, _ in items), m.end()):
+        if items and _under_talks(text, items[-1][0], m.start(), m.end()):
             continue  # 就海洋装备产业、智慧小镇等项目进行了洽谈: topics of talks, not projects
-        if any(has_proper_word(text, start, end, brands) for start, end in items):
+        if any(has_proper_word(text, start, end, brands) or _money_before(text, start) for start, end in items):
             found += items
     return found
+
+
+def _money_before(text: str, start: int) -> bool:
+    """投资8000万元的杏鲍菇生产加工: money put on an item names it as an investment."""
+    return any(m.end() == start for m in _OPENS_ITEM.finditer(text, max(0, start - 20), start) if m.group())
 
 
 # 这次签约的6个项目为X、Y、Z: a count of projects, then the list of them.
@@ -82,10 +89,17 @@ def _listed_after_count(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
     return found
 
 
-def _under_talks(text: str, start: int, end: int) -> bool:
+def _under_talks(text: str, start: int, list_end: int, end: int) -> bool:
     """Does the clause holding the list (text[start:end]) say its items are only under talks
     (洽谈, 对接, 意向)?  Only that clause: 对接洽谈的项目，既有…签约的X、Y等项目 is a signing."""
-    return bool(words().unsettled_re.search(text, *enclosing(text, start, end, _CLAUSE_BREAKS)))
+    lo, hi = enclosing(text, start, end, _CLAUSE_BREAKS)
+    # the clause's words, not a bracketed part of an item (云南省煤炭交易(储备)中心) nor the list's
+    # closing (等在谈项目)
+    clause = _BRACKETED.sub(lambda m: "　" * len(m.group()), text[lo:list_end])
+    return bool(words().unsettled_re.search(clause) or words().unsettled_re.search(text, end, hi))
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
 _CLAUSE_BREAKS = "，,。！？!?\n；;"
@@ -95,6 +109,7 @@ _ITEM_BREAKS = frozenset("，,。；;：:！？!?")
 # 现代服务业、高新技术和新兴产业等项目: sectors, not projects.
 _CATEGORIES = ("产业", "服务业", "行业", "领域", "业态", "事业")
 _LONGEST_ITEM = 30
+_SHARES = ("股份", "控股")  # 迈为股份: a listed company named by its shares, not a project
 
 
 def _items_before(text: str, end: int) -> Iterator[tuple[int, int, bool]]:
@@ -114,11 +129,14 @@ def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     for start, stop, first in _items_before(text, end):
         start = _joined_product(text, start) if first else start
+        if (money := _OPENS_ITEM.match(text, start, stop)) and money.end() < stop:
+            start = money.end()  # 、总投资150亿元的莱宝高科…: the money put on the item is not its name
         item = text[start:stop]
         if "等" in item:
             break  # 四川天兆畜牧科技公司等落户…: an earlier list closes here
         # an item ending in 集团/公司 is an investor listed before its projects (广东温氏食品集团)
-        if stop - start >= 4 and not item.endswith(words().events + _CATEGORIES) and not has_legal_suffix(item) \
+        if stop - start >= 4 and not item.endswith(words().events + _CATEGORIES + _SHARES) \
+                and not has_legal_suffix(item) \
                 and not is_generic(text, start, stop) and not _sectors_only(text, start, stop):
             items.append((start, stop))
     return items
