@@ -32,10 +32,9 @@ from extractors.segment import dictionary_tag, tokens_between
 # size or kind of the batch may stand between (等文旅产业项目6个, 等新材料产业领域项目, 等在谈项目,
 # 等一批汽车零部件下游强链壮链项目).
 _DENG = re.compile(
-    r"(?:等(?:\d+个|一大?批|多个|一系列)?|(?<=[^\d、，,])[两二三四五六七八九十]个)"
-    r"(?:总投资[\d.]+亿元的?|(?:达|超过?)?[\d.]+亿元(?:以上)?的?|亿元以上|亿元级?|标志性|重大|重点|招商引资|招商|签约|"
-    r"在谈|产业|工业|[\u4e00-\u9fff]{2,8}?(?:产业|领域|类))*项目"
-    r"|等一大?批(?:(?!企业|公司)[\u4e00-\u9fff]){2,14}?项目"
+    r"(?:等(?:[\d两二三四五六七八九十百]+个|一大?批|多个|一系列)?"
+    r"|(?<=[^\d、，,有计批])(?<!共有)(?:\d+|[两二三四五六七八九十]+)个)"
+    r"(?:(?!企业|公司|专班|[等和与及、])[^，,。；;！？!?\n“”…]){0,16}?项目"
 )  # …等8个总投资127亿元项目, …等5个亿元项目, …等一大批标志性项目: the size or kind of the listed projects
 
 
@@ -44,16 +43,28 @@ def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
     (a brand, place or product) is a list of projects, so its other plain items count too."""
     found: list[tuple[int, int]] = []
     for m in _DENG.finditer(text):
+        if not m.group().startswith("等") and _previous_separator(text, m.start()) is None:
+            continue  # 随县集中开工的4个项目: a count closes a list only after 、 items (X、Y、Z3个市重大项目)
         # a local company listed before 等N个项目 (帝鹏科技、扬子电器等10个项目集中开工) names its plant: the
         # annotation rules (corpus/gold/README.md) count it; a well-known group named bare (引进了三一重工、
         # 中国重汽等重大项目) stands for the group, not one project
         known = org_lexicon().known_re
         items = [(start, end) for start, end in _deng_items(text, m.start()) if not known.fullmatch(text, start, end)]
+        if _PEOPLE.search(m.group()) or any(_PEOPLE.search(text, start, end) for start, end in items):
+            continue  # 市委副书记、市长杜德林和市领导金庆文等出席: a list of officials, not projects
+        items = [(start, end) for start, end in items if not _NOT_AN_ITEM.search(text, start, end)]
         if items and _under_talks(text, items[-1][0], m.start(), m.end()):
             continue  # 就海洋装备产业、智慧小镇等项目进行了洽谈: topics of talks, not projects
         if any(has_proper_word(text, start, end, brands) or _money_before(text, start) for start, end in items):
             found += items
     return found
+
+
+# Posts in an item make the list one of people; categories, sums, bodies and clauses are no items.
+_PEOPLE = re.compile(r"书记|市长|县长|区长|州长|主任|领导|常委|总经理|董事长|副总|局长|候选人|主席|官员|嘉宾")
+_NOT_AN_ITEM = re.compile(
+    r"500强|专精特新|上市公司|\d亿元|\d万元|为代表|的$|(?:大学|学院|市委|县委|区委|政府)$|签约|介绍|实施|带队"
+)
 
 
 def _money_before(text: str, start: int) -> bool:
@@ -105,7 +116,7 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _CLAUSE_BREAKS = "，,。！？!?\n；;"
 
 
-_ITEM_BREAKS = frozenset("，,。；;：:！？!?")
+_ITEM_BREAKS = frozenset("，,。；;：:！？!?…")
 # 现代服务业、高新技术和新兴产业等项目: sectors, not projects.
 _CATEGORIES = ("产业", "服务业", "行业", "领域", "业态", "事业")
 _LONGEST_ITEM = 30
@@ -128,7 +139,7 @@ def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
     """The 、-separated items ending at ``end``, minus events and generic phrases."""
     items: list[tuple[int, int]] = []
     for start, stop, first in _items_before(text, end):
-        start = _joined_product(text, start) if first else start
+        start = _joined_product(text, start, stop) if first else start
         if (money := _OPENS_ITEM.match(text, start, stop)) and money.end() < stop:
             start = money.end()  # 、总投资150亿元的莱宝高科…: the money put on the item is not its name
         item = text[start:stop]
@@ -219,12 +230,17 @@ def _two_products(text: str, left_words: str, start: int) -> bool:
     return bool(_CAPACITY.search(left_words) or _QUANTITY.search(left_words)) and right_is_product
 
 
-def _joined_product(text: str, start: int) -> int:
-    """Start of 深圳立雅信5万吨致密刚玉 when the item at ``start`` is its 及 1万吨蓝刚玉."""
-    if start < 2 or text[start - 1] not in "及和":
+def _joined_product(text: str, start: int, stop: int | None = None) -> int:
+    """Start of 深圳立雅信5万吨致密刚玉 when the item at ``start`` is its 及 1万吨蓝刚玉; of 康方临床研究
+    when it is its 与 运营全国中心, a half with no proper word of its own (given the item's ``stop``)."""
+    if start < 2 or text[start - 1] not in "及和与":
         return start
     left = strip_lead(text, name_start(text, start - 1), start - 1)
-    return left if _two_products(text, text[left : start - 1], start) else start
+    if text[start - 1] != "与" and _two_products(text, text[left : start - 1], start):
+        return left
+    if stop is None or left >= start - 1 or has_proper_word(text, start, stop):
+        return start
+    return left if is_specific(text, left, start - 1, ()) else start
 
 
 def join_list(text: str, start: int, head: re.Match[str], brands: tuple[str, ...],
