@@ -75,7 +75,8 @@ def _money_before(text: str, start: int) -> bool:
 # 这次签约的6个项目为X、Y、Z: a count of projects, then the list of them.
 _COUNT_THEN_LIST = re.compile(
     r"(?:\d+|[一二两三四五六七八九十]+)个[\u4e00-\u9fff]{0,6}?项目(?:分别)?(?:为|是|包括|有)[：:]?"
-)
+    r"|项目(?:\d+|[一二两三四五六七八九十]+)个[，,]?分别(?:为|是)[：:]?"
+)  # …的6个项目为X、Y、Z; 工业类项目3个，分别为：X、Y、Z
 _LIST_END = re.compile(r"[，,。；;！？!?\n]")
 
 
