@@ -177,8 +177,10 @@ def read_name(text: str, pos: int) -> str | None:
         if length > len(run):
             continue
         rest = run[length:]
-        if length == slen + 2 and (_follows(run[length - 1 :]) or run[length - 1] in lexicon().followers):
-            continue
+        closed = length == slen + 2 == len(run) and text[pos + length : pos + length + 1] in _ITEM_CLOSERS
+        follower_end = _follows(run[length - 1 :]) or run[length - 1] in lexicon().followers
+        if length == slen + 2 and not closed and follower_end:
+            continue  # 李明出席 is 李明; but 县领导张宏、李广同、程春明: a whole item between 、 is the name
         if rest and not (pos + length in bounds or _follows(rest)):
             continue
         closed = length == slen + 2 == len(run) and text[pos + length : pos + length + 1] in _ITEM_CLOSERS

@@ -339,7 +339,7 @@ def _strip_verb(text: str, start: int, end: int) -> int:
 
 
 # 驻宜良商会, 异地泉籍商会, 与会商会, 行业协会, 市级投融资平台公司: where or what kind, not which one.
-_DESCRIBED_BY = re.compile(r"驻|异地|外地|与会|行业|各地|[省市县区]级")
+_DESCRIBED_BY = re.compile(r"驻|异地|外地|与会|行业|各地|[省市县区]级|央企|国企")
 
 
 # Verbs that are brands of groups (通用集团, 联合集团, 希望集团), not an action on a company.
