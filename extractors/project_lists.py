@@ -72,12 +72,13 @@ def _money_before(text: str, start: int) -> bool:
     return any(m.end() == start for m in _OPENS_ITEM.finditer(text, max(0, start - 20), start) if m.group())
 
 
-# 这次签约的6个项目为X、Y、Z: a count of projects, then the list of them.
+# 这次签约的6个项目为X、Y、Z, 产业转型类项目12项，具体为：X、Y、Z: a count of projects, then the list of them.
 _COUNT_THEN_LIST = re.compile(
     r"(?:\d+|[一二两三四五六七八九十]+)个[\u4e00-\u9fff]{0,6}?项目(?:分别)?(?:为|是|包括|有)[：:]?"
-    r"|项目(?:\d+|[一二两三四五六七八九十]+)个[，,]?分别(?:为|是)[：:]?"
+    r"|(?:\d+|[一二两三四五六七八九十]+)[个项][，,]?(?:分别|具体)(?:为|是)[：:]?"
 )  # …的6个项目为X、Y、Z; 工业类项目3个，分别为：X、Y、Z
 _LIST_END = re.compile(r"[，,。；;！？!?\n]")
+_BUILDER = re.compile(r"(?:有限公司|有限责任公司|集团|公司)(?:投资|合作)?(?:建设|投建|新建|兴建)")
 
 
 def _listed_after_count(text: str, brands: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -90,8 +91,11 @@ def _listed_after_count(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
             continue  # one item is a sentence, not a list
         items, start = [], m.end()
         for piece in text[m.end() : end].split("、"):
-            item = (start, start + len(piece))
-            start = item[1] + 1
+            item = (start, start + len(piece.removesuffix("等")))  # …矽晋半导体技术改造等。
+            start += len(piece) + 1
+            if built := _BUILDER.search(piece):  # …供应链管理股份有限公司建设呼图壁县输煤廊道项目
+                piece = piece[built.end() :]
+                item = (item[1] - len(piece.removesuffix("等")), item[1])
             inner_head = any(h.end() < len(piece) for h in words().head_re.finditer(piece))  # X项目和Y项目
             if 2 <= len(piece) <= _LONGEST_ITEM and not inner_head and not has_legal_suffix(piece) \
                     and not is_generic(text, *item) and not _sectors_only(text, *item):
