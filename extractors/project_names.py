@@ -98,6 +98,8 @@ def name_start(text: str, head_start: int) -> int:
     opening = max(text.rfind("(", start, head_start), text.rfind("（", start, head_start))
     if closing > opening and text[closing] in ")）" and opening < start:  # caption: 周广学/摄)2024…
         start = closing + 1
+    elif opening > closing and opening >= start:  # 第一台液晶电视(襄阳惠冠电子项目): the name opens the bracket
+        start = opening + 1
     cut = start
     for tok in tokens_between(text, start, head_start):
         if text[tok.end : tok.end + 1] in "（(":
