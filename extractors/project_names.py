@@ -214,7 +214,7 @@ _BATCH = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:年度?|(?![\d万千亿吨台�
 _CATEGORY_END = re.compile(
     r"(?:重大|重点|重要|新老|招商引资|招商|落地|签约|开工|在建|续建|新建|储备)(?:建设|产业)?$|以[上下]$|[级类等]$|\d$|等"
 )  # …500万美元以上项目, 50亿级项目, 房地产类项目, X等项目: a size class, a category or a list
-_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条|座)")
+_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)[余多]?(?:个|项|批|家|大|条|座|强)")  # 500强及央企项目
 # A superlative describes (华南最大发动机工厂, 国内最高世代…生产线之一); it does not name.
 _DESCRIPTIVE = re.compile(r"最[大高长先优早]|第一|首个|首家|之最|一流|世界级")
 _EDITION = re.compile(r"第[\d一二三四五六七八九十]+[届次]")

@@ -142,6 +142,7 @@ NAMES = [
     # a verb taking 项目 as its object makes a slogan; a region and a sector name no project
     ("经开区聚精会神抓招商上项目，持续掀起项目建设热潮。", []),
     ("全力护航晶科项目。部门争上项目。", []),
+    ("紧盯500强及央企项目，努力提高项目质量，做好线上项目推介。", []),
     ("推进粤港澳大湾区项目、智能制造产业园和大型城市综合体项目。", []),
     ("康方湾区科技园二期开工。正威西部产业基地签约。", ["康方湾区科技园二期", "正威西部产业基地"]),
     # a list closed by 等…项目 whose item brackets an unsettled word (储备) is no list of talks; money
