@@ -253,7 +253,7 @@ def _glued(text: str, previous: Token, tok: Token) -> bool:
     if before_industry and (_unknown_word(previous.text) or (dictionary_tag(previous.text) or "").startswith("n")):
         return True  # 兄弟|联|科技: between a noun and an industry word, the piece belongs to the brand
     return (len(previous.text) == 1 and "\u4e00" <= previous.text <= "\u9fff"
-            and dictionary_tag(previous.text) in ("n", None) and previous.start > 0
+            and (dictionary_tag(previous.text) or "n").startswith("n") and previous.start > 0
             and _NAME_CHAR.match(text[previous.start - 1]) is not None)
 
 
