@@ -177,10 +177,9 @@ def read_name(text: str, pos: int) -> str | None:
         if length > len(run):
             continue
         rest = run[length:]
-        closed = length == slen + 2 == len(run) and text[pos + length : pos + length + 1] in _ITEM_CLOSERS
         follower_end = _follows(run[length - 1 :]) or run[length - 1] in lexicon().followers
-        if length == slen + 2 and not closed and follower_end:
-            continue  # 李明出席 is 李明; but 县领导张宏、李广同、程春明: a whole item between 、 is the name
+        if length == slen + 2 and follower_end and not _whole_item(text, pos, length, len(run)):
+            continue  # 李明出席, 孔萍说。 end before the verb; 县领导张宏、李广同、程春明: an item between 、 is whole
         if rest and not (pos + length in bounds or _follows(rest)):
             continue
         closed = length == slen + 2 == len(run) and text[pos + length : pos + length + 1] in _ITEM_CLOSERS
@@ -188,6 +187,14 @@ def read_name(text: str, pos: int) -> str | None:
             return None  # 书记高度重视; but 副秘书长黄济霖、… is a name however jieba cuts it (黄济|霖)
         return run[:length]
     return None
+
+
+def _whole_item(text: str, pos: int, length: int, run: int) -> bool:
+    """The run is a whole item of a list of names: 、 after it, or 、 before it and a pause after."""
+    if length != run:
+        return False
+    after = text[pos + length : pos + length + 1]
+    return after == "、" or (text[pos - 1 : pos] == "、" and after in ("，", ",", "。"))
 
 
 def organ_start(text: str, head_start: int) -> int:
@@ -297,6 +304,8 @@ def _list_after(text: str, pos: int, strict: bool = False) -> list[tuple[str, in
     pos = _past_bracket(text, pos)
     while pos < len(text) and text[pos] == "、":
         name = read_name(text, pos + 1) or _padded_name(text, pos + 1)
+        if name is None and not strict:
+            name = _bare_item(text, pos + 1)
         if not name or lexicon().head_re.match(text, pos + 1):
             break
         if strict and not _plain_item(text, pos + 1, name):
@@ -304,6 +313,24 @@ def _list_after(text: str, pos: int, strict: bool = False) -> list[tuple[str, in
         out.append((name, pos + 1))
         pos = _past_bracket(text, pos + 1 + len(name))
     return out
+
+
+# An item of two or three characters between 、 and 、 (or the list's end): 县领导程科峰、修晓冰、王旭出席.
+_BARE_ITEM = re.compile(rf"[{_CJK}]{{2,3}}(?=、|等|及|和|出席|参加|陪同|[，,。；;])")
+
+
+def _bare_item(text: str, pos: int) -> str | None:
+    """A name whose family name is not in surnames.txt (修, 能, 卿), read only as an item of a list
+    a collective post opened; never an ordinary word (省经委) or a place."""
+    m = _BARE_ITEM.match(text, pos)
+    if m is None or m.group() in lexicon().places:
+        return None
+    tok = token_at(text, pos)
+    if tok is not None and tok.end >= m.end() and len(tok.text) >= 2:
+        tag = dictionary_tag(tok.text)
+        if tag is not None and not tag.startswith("nr"):
+            return None
+    return m.group()
 
 
 _BRACKET = re.compile(r"[(（][^()（）]{1,16}[)）]")

@@ -50,6 +50,8 @@ def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
         # 中国重汽等重大项目) stands for the group, not one project
         known = org_lexicon().known_re
         items = [(start, end) for start, end in _deng_items(text, m.start()) if not known.fullmatch(text, start, end)]
+        if m.group().endswith("子项目"):
+            continue  # 年产45万吨硫酸、15万吨磷酸一铵等7个子项目: the parts of one project
         if _PEOPLE.search(m.group()) or any(_PEOPLE.search(text, start, end) for start, end in items):
             continue  # 市委副书记、市长杜德林和市领导金庆文等出席: a list of officials, not projects
         items = [(start, end) for start, end in items if not _NOT_AN_ITEM.search(text, start, end)]
@@ -61,9 +63,12 @@ def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
 
 
 # Posts in an item make the list one of people; categories, sums, bodies and clauses are no items.
-_PEOPLE = re.compile(r"书记|市长|县长|区长|州长|主任|领导|常委|总经理|董事长|副总|局长|候选人|主席|官员|嘉宾")
+_PEOPLE = re.compile(
+    r"书记|市长|县长|区长|州长|主任|领导|常委|总经理|董事长|副总|局长|候选人|主席|官员|嘉宾|干部|职工|代表|人员|群众"
+)
 _NOT_AN_ITEM = re.compile(
-    r"500强|专精特新|上市公司|\d亿元|\d万元|为代表|的$|(?:大学|学院|市委|县委|区委|政府)$|签约|介绍|实施|带队"
+    r"500强|专精特新|上市公司|\d亿元|\d万元|为代表|的$|(?:大学|学院|市委|县委|区委|政府)$|签约|介绍|实施|带队|申报|强国"
+    r"|(?:示范区|开发区|试验区|片区|新区|高新区|经开区)$"
 )
 
 
