@@ -99,12 +99,15 @@ def known_names(text: str) -> list[tuple[int, int]]:
         if _splits_common_word(text, m.start()) or (bureau is None and _runs_into_name(text, m.end())):
             continue
         industry = lexicon().industry_re.match(text, end)
-        if bureau is None and industry and industry.end() in bounds and _is_list_edge(text, industry.end(), after=True):
-            end = industry.end()  # 东风车轮, 中铁置业: the group's own company, named as a list item
+        if bureau is None and industry and industry.end() in bounds \
+                and (_is_list_edge(text, industry.end(), after=True) or _ROLE.match(text, industry.end())):
+            end = industry.end()  # 东风车轮, 中铁置业, 创维汽车副总裁: the group's own company, named whole
         spans.append((m.start(), end))
     return spans
 
 
+# A company officer's title right after a name closes it (创维汽车副总裁王君宇).
+_ROLE = re.compile(r"(?:党委书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|负责人|总监)")
 _GLUED_CONJUNCTION = re.compile(r"^[与和及同]|[与和及同]$")
 
 

@@ -77,6 +77,8 @@ CASES = [
     ("一行参观北京中泽凯华农业科技有限公司，对接央企二三级子公司。", ["北京中泽凯华农业科技有限公司"]),
     # a verb-looking piece between a brand's pieces (鹊|盛|活性炭) stays in the name
     ("位于左云县的鹊盛活性炭有限公司生产车间内机器轰鸣。", ["鹊盛活性炭有限公司"]),
+    # a listed group and its industry word, closed by an officer's title, is that company
+    ("创维汽车副总裁王君宇出席。麦德龙、国药等企业参会。", ["创维汽车", "麦德龙", "国药"]),
     ("快速提升公司在新能源汽车领域的地位，目前已完成公司注册。通用集团参会。", ["通用集团"]),
     # the items of a list the text calls companies (等…企业, 两家…企业, 均为…企业) are companies
     ("目前已有北京楷模家具、北京恒嘉木业等16家企业签约入园。", ["北京楷模家具", "北京恒嘉木业"]),
