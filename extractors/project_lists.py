@@ -131,6 +131,7 @@ _ITEM_BREAKS = frozenset("，,。；;：:！？!?…")
 _CATEGORIES = ("产业", "服务业", "行业", "领域", "业态", "事业")
 _LONGEST_ITEM = 30
 _SHARES = ("股份", "控股")  # 迈为股份: a listed company named by its shares, not a project
+_PLACE_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:区|县|市|镇|乡)的")  # 农科区的: where an item is built
 
 
 def _items_before(text: str, end: int) -> Iterator[tuple[int, int, bool]]:
@@ -152,6 +153,8 @@ def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
         start = _joined_product(text, start, stop) if first else start
         if (money := _OPENS_ITEM.match(text, start, stop)) and money.end() < stop:
             start = money.end()  # 、总投资150亿元的莱宝高科…: the money put on the item is not its name
+        if (place := _PLACE_OF.match(text, start, stop)) and stop - place.end() >= 2:
+            start = place.end()  # 、农科区的好圣汽车零部件: where it is built is not its name
         item = text[start:stop]
         if "等" in item:
             break  # 四川天兆畜牧科技公司等落户…: an earlier list closes here
