@@ -24,6 +24,7 @@ from functools import cache
 
 from extractors.cities import place_names
 from extractors.facts import Organization
+from extractors.leaders import lexicon as leader_lexicon
 from extractors.org_names import (
     _COMMON_WORD,
     _NAME_CHAR,
@@ -34,7 +35,6 @@ from extractors.org_names import (
     lexicon,
     name_start,
 )
-from extractors.resources import read_lines
 from extractors.segment import Token, boundaries, dictionary_tag, ending_tokens, tokens_between, word_frequency
 
 
@@ -190,14 +190,17 @@ def investor_names(text: str) -> list[tuple[int, int]]:
         start = edges[-1].end() if edges else None
         if start is None or m.start() - start < 4:
             continue
-        if _company_item(text, start, m.start()) and _opens_with_place(text, start, m.start()):
+        if _company_item(text, start, m.start()) and _opening_place(text, start, m.start()):
             spans.append((start, m.start()))
     return spans
 
 
-def _opens_with_place(text: str, start: int, end: int) -> bool:
+def _opening_place(text: str, start: int, end: int) -> Token | None:
+    """The place token that opens text[start:end] and leaves something after it (宁德|博发)."""
     first = tokens_between(text, start, start + 1)
-    return bool(first) and first[0].start == start and first[0].end < end and first[0].text in lexicon().place_set
+    if first and first[0].start == start and first[0].end < end and first[0].text in lexicon().place_set:
+        return first[0]
+    return None
 
 
 def _industry_runs(text: str) -> list[tuple[int, int]]:
@@ -226,7 +229,7 @@ def listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     for clause in _LISTING_CLAUSE.finditer(text):
         for run in _LIST_RUN.finditer(text, *clause.span()):
             items = _list_items(text, run.start(), run.end())
-            if _closed_as_companies(text, items[-1][1], clause.end()):
+            if _COMPANIES_CLOSE.match(text, items[-1][1]):
                 items[0] = (max(items[0][0], name_start(text, items[0][1])), items[0][1])  # 目前已有|北京楷模家具
                 out += [item for item in items if not _overlaps(item, found) and _company_item(text, *item)]
             elif len(items) >= 3 and any(item in found for item in items):
@@ -235,19 +238,11 @@ def listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
-# What closes a list of companies: 等16家企业, 等一批招商企业, 等国内行业领军企业, 两家知名企业, 均为…企业.
+# What closes a list of companies: 等16家企业, 等一批招商企业, 等国内行业领军企业, 两家知名企业, 均为…企业
+# (not 企业家: people).
 _COMPANIES_CLOSE = re.compile(
     r"(?:等|[，,]?均为|[两二三四五六七八九十\d]+家)[^，,。；;、：:和与及]{0,12}?(?:企业|名企|公司)(?!家)"
 )
-
-
-def _closed_as_companies(text: str, end: int, clause_end: int) -> bool:
-    """The words right after a list's last item say its items are companies (not 企业家: people)."""
-    close = _COMPANIES_CLOSE.match(text, end)
-    if close is not None:
-        return True
-    after = re.match(r"[^，,。；;]*[，,]均为[^，,。；;]{0,12}?企业", text[end:])
-    return after is not None and end + after.end() <= len(text) and clause_end >= end
 
 
 def _company_item(text: str, start: int, end: int) -> bool:
@@ -275,12 +270,7 @@ def _bare_brand(word: str) -> bool:
     tag = dictionary_tag(word)
     if tag is not None and not tag.startswith(("nz", "nt", "j")):
         return False
-    return not (len(word) <= 3 and word[0] in _surnames())
-
-
-@cache
-def _surnames() -> frozenset[str]:
-    return frozenset(s for s in read_lines("dictionaries", "surnames.txt") if len(s) == 1)
+    return not (len(word) <= 3 and word[0] in leader_lexicon().surnames)
 
 
 def _overlaps(span: tuple[int, int], spans: set[tuple[int, int]]) -> bool:
@@ -310,10 +300,8 @@ def _is_listed_company(text: str, start: int, end: int) -> bool:
 
 def _is_place_brand(text: str, start: int, end: int) -> bool:
     """宁德博发, 江苏嘉盛: a place and a brand of 2-3 characters, as an item of a list of companies."""
-    first = tokens_between(text, start, start + 1)
-    if not first or first[0].start != start or first[0].text not in lexicon().place_set:
-        return False
-    return 2 <= end - first[0].end <= 3 and _is_brand(text, first[0].end, end)
+    place = _opening_place(text, start, end)
+    return place is not None and 2 <= end - place.end <= 3 and _is_brand(text, place.end, end)
 
 
 def _place_before(start: int, by_end: dict[int, Token]) -> int:

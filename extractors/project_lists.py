@@ -15,6 +15,7 @@ from extractors.org_names import has_legal_suffix
 from extractors.org_names import lexicon as org_lexicon
 from extractors.project_names import (
     _CAPACITY,
+    BUILDER_VERB,
     LEADING_VERB,
     after_last_break,
     enclosing,
@@ -48,10 +49,10 @@ def _listed_before_deng(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
         # a local company listed before 等N个项目 (帝鹏科技、扬子电器等10个项目集中开工) names its plant: the
         # annotation rules (corpus/gold/README.md) count it; a well-known group named bare (引进了三一重工、
         # 中国重汽等重大项目) stands for the group, not one project
-        known = org_lexicon().known_re
-        items = [(start, end) for start, end in _deng_items(text, m.start()) if not known.fullmatch(text, start, end)]
         if m.group().endswith("子项目"):
             continue  # 年产45万吨硫酸、15万吨磷酸一铵等7个子项目: the parts of one project
+        known = org_lexicon().known_re
+        items = [(start, end) for start, end in _deng_items(text, m.start()) if not known.fullmatch(text, start, end)]
         if _PEOPLE.search(m.group()) or any(_PEOPLE.search(text, start, end) for start, end in items):
             continue  # 市委副书记、市长杜德林和市领导金庆文等出席: a list of officials, not projects
         items = [(start, end) for start, end in items if not _NOT_AN_ITEM.search(text, start, end)]
@@ -74,7 +75,7 @@ _NOT_AN_ITEM = re.compile(
 
 def _money_before(text: str, start: int) -> bool:
     """投资8000万元的杏鲍菇生产加工: money put on an item names it as an investment."""
-    return any(m.end() == start for m in _OPENS_ITEM.finditer(text, max(0, start - 20), start) if m.group())
+    return any(m.end() == start for m in _MONEY_LEAD.finditer(text, max(0, start - 20), start))
 
 
 # 这次签约的6个项目为X、Y、Z, 产业转型类项目12项，具体为：X、Y、Z: a count of projects, then the list of them.
@@ -83,7 +84,6 @@ _COUNT_THEN_LIST = re.compile(
     r"|(?:\d+|[一二两三四五六七八九十]+)[个项][，,]?(?:分别|具体)(?:为|是)[：:]?"
 )  # …的6个项目为X、Y、Z; 工业类项目3个，分别为：X、Y、Z
 _LIST_END = re.compile(r"[，,。；;！？!?\n]")
-_BUILDER = re.compile(r"(?:有限公司|有限责任公司|集团|公司)(?:投资|合作)?(?:建设|投建|新建|兴建)")
 
 
 def _listed_after_count(text: str, brands: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -98,7 +98,7 @@ def _listed_after_count(text: str, brands: tuple[str, ...]) -> list[tuple[int, i
         for piece in text[m.end() : end].split("、"):
             item = (start, start + len(piece.removesuffix("等")))  # …矽晋半导体技术改造等。
             start += len(piece) + 1
-            if built := _BUILDER.search(piece):  # …供应链管理股份有限公司建设呼图壁县输煤廊道项目
+            if built := BUILDER_VERB.search(piece):  # …供应链管理股份有限公司建设呼图壁县输煤廊道项目
                 piece = piece[built.end() :]
                 item = (item[1] - len(piece.removesuffix("等")), item[1])
             inner_head = any(h.end() < len(piece) for h in words().head_re.finditer(piece))  # X项目和Y项目
@@ -151,7 +151,7 @@ def _deng_items(text: str, end: int) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     for start, stop, first in _items_before(text, end):
         start = _joined_product(text, start, stop) if first else start
-        if (money := _OPENS_ITEM.match(text, start, stop)) and money.end() < stop:
+        if (money := _MONEY_LEAD.match(text, start, stop)) and money.end() < stop:
             start = money.end()  # 、总投资150亿元的莱宝高科…: the money put on the item is not its name
         if (place := _PLACE_OF.match(text, start, stop)) and stop - place.end() >= 2:
             start = place.end()  # 、农科区的好圣汽车零部件: where it is built is not its name
@@ -207,7 +207,8 @@ def _listed_among(text: str, spans: list[tuple[int, int]], plain: list[tuple[int
 
 
 # What may open a ；-list item before its name: nothing, or the money put on it (总投资3亿元的).
-_OPENS_ITEM = re.compile(r"(?:(?:计划)?总?投资(?:额|总额)?(?:约|达)?[\d.]+[万亿]*(?:元|美元)的)?")
+_MONEY_LEAD = re.compile(r"(?:计划)?总?投资(?:额|总额)?(?:约|达)?[\d.]+[万亿]*(?:元|美元)的")
+_OPENS_ITEM = re.compile(f"(?:{_MONEY_LEAD.pattern})?")
 
 
 def _beside_named(text: str, span: tuple[int, int], named: list[tuple[int, int]]) -> bool:

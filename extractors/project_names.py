@@ -25,6 +25,8 @@ from extractors.wordlists import alternation
 
 # 投资40亿元建设X: a verb that opens a span says what is done to the project, not what it is.
 LEADING_VERB = re.compile(r"(?:建设|新建|兴建|扩建|打造|用于|投建)")
+# 新疆九洲恒昌…股份有限公司建设呼图壁县输煤廊道项目: the builder, then the verb, then the name.
+BUILDER_VERB = re.compile(r"(?:公司|集团)(?:合作|联合|共同)?(?:投资建设|建设|投建|兴建|新建|实施)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z\d()（）/.·\-—“”]")
 _MAX_NAME = 40
 

@@ -27,6 +27,7 @@ from extractors.project_lists import _listed_after_count, _listed_among, _listed
 from extractors.project_names import (
     _PHASE,
     _SECTION,
+    BUILDER_VERB,
     LEADING_VERB,
     ProjectWords,
     _head_ends_phrase,
@@ -97,10 +98,6 @@ def trim_to_name(text: str, span: tuple[int, int], amounts: list[Amount]) -> tup
 _PLACE_VERB = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:投资建设|建设|设立|投建|兴建|新建|布局)")
 
 
-# 新疆九洲恒昌…股份有限公司建设呼图壁县输煤廊道项目: the builder, then the verb, then the name.
-_BUILDER_VERB = re.compile(r"(?:公司|集团)(?:合作|联合|共同)?(?:投资建设|建设|投建|兴建|新建|实施)")
-
-
 # 高标准建设申禄达物流城, 合作建设冷链物流与食品商贸城: how it is built, then the verb, then the name;
 # 国内首座生态商贸城——天泽国际商贸城: a description, a dash, then the name (not a phase, then its
 # part: …公共平台一期——航天装配…中心项目).
@@ -111,7 +108,7 @@ def _after_place_verb(text: str, start: int, end: int) -> int:
     manner_end = max((m.end() for m in _MANNER_VERB.finditer(text, start, end)), default=start)
     if end - manner_end >= 2:
         start = manner_end
-    builder_end = max((m.end() for m in _BUILDER_VERB.finditer(text, start, end)), default=start)
+    builder_end = max((m.end() for m in BUILDER_VERB.finditer(text, start, end)), default=start)
     if end - builder_end >= 4:
         start = builder_end
     m = _PLACE_VERB.match(text, start, end)
